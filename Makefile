@@ -1,0 +1,77 @@
+# s370 - top-level build.  One non-recursive Makefile: every component's sources are listed here,
+# objects go to $(BUILD)/obj mirroring the tree, programs to $(BUILD)/bin.
+#
+#   make            build everything          make test      unit + end-to-end tests
+#   make run        build and boot the default system
+#   make bench      benchmarks                make clean     remove build/
+#   SAN=1           build and test with AddressSanitizer + UndefinedBehaviorSanitizer (in build/san)
+
+BUILD := build
+ifeq ($(SAN),1)
+BUILD := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+CC ?= cc
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. $(SANFLAGS) $(EXTRA_CFLAGS)
+LDFLAGS := $(SANFLAGS)
+CHECK_LIBS = $(shell pkg-config --libs check)
+
+objects = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+
+COMMON_SRC := $(wildcard common/*.c)
+ASM_LIB_SRC := $(filter-out tools/asm370/main.c,$(wildcard tools/asm370/*.c))
+UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
+
+ASM370 := $(BUILD)/bin/asm370
+UNIT_TESTS := $(BUILD)/tests/unit_tests
+PROGRAMS := $(ASM370)
+
+.PHONY: all deps test-deps test unit e2e bench run clean
+all: deps $(PROGRAMS)
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(ASM370): $(call objects,tools/asm370/main.c $(ASM_LIB_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+# The unit-test runner's suite list is generated from the `Suite *suite_NAME(void)` definitions.
+$(BUILD)/tests/suites.h: $(UNIT_SRC)
+	@mkdir -p $(@D)
+	@sed -n 's/^Suite \*suite_\([A-Za-z0-9_]*\)(void).*/SUITE(\1)/p' $(UNIT_SRC) > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(BUILD)/obj/tests/unit/main.o: $(BUILD)/tests/suites.h
+$(BUILD)/obj/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
+
+$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) -lm
+
+test-deps:
+	@sh scripts/deps.sh test
+
+unit: deps $(UNIT_TESTS)
+	$(UNIT_TESTS)
+
+e2e: all test-deps
+	@BUILD=$(BUILD) sh tests/e2e/run
+
+test: unit e2e
+
+bench: all
+	@BUILD=$(BUILD) sh bench/run
+
+run: all
+	@BUILD=$(BUILD) sh scripts/run.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
