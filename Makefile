@@ -27,7 +27,7 @@ ASM370 := $(BUILD)/bin/asm370
 UNIT_TESTS := $(BUILD)/tests/unit_tests
 PROGRAMS := $(ASM370)
 
-.PHONY: all deps test-deps test unit e2e bench run clean
+.PHONY: all deps test-deps test unit e2e bench fuzz run clean
 all: deps $(PROGRAMS)
 
 deps:
@@ -64,6 +64,16 @@ e2e: all test-deps
 	@BUILD=$(BUILD) sh tests/e2e/run
 
 test: unit e2e
+
+# Coverage-guided fuzzing of the assembler (clang's libFuzzer), FUZZ_SECONDS long, seeded with the
+# test programs; crashes are written to build/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -std=gnu11 -g -O1 -I. -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@mkdir -p build/fuzz/corpus
+	@cp tests/e2e/asm370/progs/*.asm build/fuzz/corpus/
+	clang $(FUZZ_FLAGS) -o build/fuzz/asm370_fuzz tests/fuzz/asm370_fuzz.c $(ASM_LIB_SRC) $(COMMON_SRC) -lm
+	cd build/fuzz && ./asm370_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=4096 corpus
 
 bench: all
 	@BUILD=$(BUILD) sh bench/run

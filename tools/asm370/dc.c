@@ -572,6 +572,13 @@ static bool dc_generate(struct assembly *a, const struct dc_spec *spec, enum dc_
             m->total = (uint32_t)total;
         return true;
     }
+    uint64_t per_copy = 0;
+    for (int i = 0; i < nvalues; i++)
+        per_copy += spec->has_length ? spec->length : implied_length(t, spec->nominal + starts[i], lens[i]);
+    if ((uint64_t)spec->dup * per_copy > 0xFFFFFF) {
+        stmt_error(a, spec->nominal_offset, "constant larger than 16 MB");
+        return false;
+    }
     uint8_t out[DC_MAX_LENGTH];
     for (int64_t d = 0; d < spec->dup; d++) {
         for (int i = 0; i < nvalues; i++) {
@@ -592,8 +599,6 @@ static bool dc_generate(struct assembly *a, const struct dc_spec *spec, enum dc_
                 return false;
             emit_bytes(a, out, len);
         }
-        if (a->final && a->stmts[a->cur].nbytes > 0xFFFFFF)
-            return false;
     }
     return true;
 }

@@ -281,7 +281,7 @@ static bool parse_primary(struct parser *p, struct value *v)
     int64_t n;
     int end;
     const char *err;
-    if (isdigit((unsigned char)*s) || ((strchr("XBCxbc", *s)) && s[1] == '\'')) {
+    if (isdigit((unsigned char)*s) || (*s && strchr("XBCxbc", *s) && s[1] == '\'')) {
         if (!self_defining_term(s, &end, &n, &err)) {
             parse_error(p, err);
             return false;

@@ -28,9 +28,16 @@
 #define ACTR_DEFAULT 4096      /* AIF/AGO branches per macro invocation and for open code */
 #define EXPR_DEPTH_LIMIT 64    /* parentheses and subscripts nested in one expression */
 #define SETC_MAX 1024          /* longest character value, as in HLASM */
+#define STATEMENT_MAX 32768    /* longest statement after substitution (HLASM stops at 3072) */
 #define SUBSCRIPT_MAX 65535    /* largest subscript of a dimensioned SET symbol */
 #define SUBLIST_LEVELS 8       /* &P(1,2,...) */
 #define SYMBOL_MAX 63
+/*
+ * Statements processed in macro expansions plus conditional-assembly statements of open code.  ACTR
+ * cannot bound everything (an ACTR inside a loop resets its counter; a macro that calls itself twice
+ * per level expands 2^100 times within the nesting limit), so this stops any endless expansion.
+ */
+#define STEP_LIMIT 5000000UL
 
 /* ---- case-insensitive name tables -------------------------------------------------------------- */
 
@@ -197,6 +204,7 @@ struct stmt_info {
     struct stmt_fields f;
     enum ca_op ca;
     bool has_amp;     /* '&' before the remarks: needs substitution */
+    bool listed;      /* open code: this conditional-assembly statement has been listed (loops list it once) */
     size_t block_end; /* CA_MACRO: index of the matching MEND, or the body's count if it has none */
 };
 
@@ -245,6 +253,7 @@ struct macro_engine {
     size_t ndefs, defs_cap;
     struct name_table globals; /* struct var */
     unsigned long calls;       /* macro calls so far: &SYSNDX */
+    unsigned long steps;       /* statements counted against STEP_LIMIT */
     bool ended;                /* END has been handed over */
     bool unwinding;            /* nesting limit hit: leave every expansion back to open code */
 };
@@ -255,7 +264,7 @@ struct frame {
     struct name_table scope;     /* struct var: local SET symbols, parameters, GBLx declarations */
     char *label;                 /* &SYSLIST(0) */
     char **positional;           /* &SYSLIST(1...) */
-    size_t npositional, positional_cap;
+    size_t npositional;
     char sysndx[16];
     char *sysect;
     int depth;
@@ -274,7 +283,7 @@ struct stmt_ctx {
     size_t index;
     size_t next; /* the statement to process next; branches change it */
     const struct src_line *src;
-    const struct stmt_info *info;
+    struct stmt_info *info;
 };
 
 static void run_code(struct macro_engine *m, struct frame *fr, const struct code *code);
@@ -357,6 +366,38 @@ static size_t item_length(const char *s, size_t len, bool *unbalanced)
     return i;
 }
 
+/*
+ * The comma-separated items of s[0,len): "A,(B,C),'D,E'" gives A, (B,C) and 'D,E'; a trailing comma
+ * gives one more, empty, item, and so does an empty s.
+ */
+struct items {
+    const char *p;
+    size_t rest;
+    bool done;
+    bool unbalanced; /* a parenthesis was left open or closed too often */
+};
+
+static void items_init(struct items *it, const char *s, size_t len)
+{
+    *it = (struct items){s, len, false, false};
+}
+
+static bool items_next(struct items *it, const char **item, size_t *len)
+{
+    if (it->done)
+        return false;
+    size_t k = item_length(it->p, it->rest, &it->unbalanced);
+    *item = it->p;
+    *len = k;
+    if (k >= it->rest) {
+        it->done = true;
+    } else {
+        it->p += k + 1;
+        it->rest -= k + 1;
+    }
+    return true;
+}
+
 /* Index of the parenthesis closing s[0] == '(' (len if none). */
 static size_t closing_paren(const char *s, size_t len)
 {
@@ -387,18 +428,14 @@ static long sublist_count(const char *s, size_t len)
         return 0;
     if (!is_sublist(s, len))
         return 1;
+    struct items it;
+    const char *item;
+    size_t item_len;
     long n = 0;
-    bool unbalanced = false;
-    const char *p = s + 1;
-    size_t rest = len - 2;
-    for (;;) {
-        size_t k = item_length(p, rest, &unbalanced);
+    items_init(&it, s + 1, len - 2);
+    while (items_next(&it, &item, &item_len))
         n++;
-        if (k >= rest)
-            return n;
-        p += k + 1;
-        rest -= k + 1;
-    }
+    return n;
 }
 
 /* Narrow the slice (*s, *len) to element n (1-based) of the sublist; the null string if there is none. */
@@ -409,23 +446,17 @@ static void sublist_element(const char **s, size_t *len, long n)
             *len = 0;
         return;
     }
-    bool unbalanced = false;
-    const char *p = *s + 1;
-    size_t rest = *len - 2;
-    for (long i = 1;; i++) {
-        size_t k = item_length(p, rest, &unbalanced);
+    struct items it;
+    const char *item;
+    size_t item_len;
+    items_init(&it, *s + 1, *len - 2);
+    *len = 0;
+    for (long i = 1; items_next(&it, &item, &item_len); i++)
         if (i == n) {
-            *s = p;
-            *len = k;
+            *s = item;
+            *len = item_len;
             return;
         }
-        if (k >= rest) {
-            *len = 0;
-            return;
-        }
-        p += k + 1;
-        rest -= k + 1;
-    }
 }
 
 /*
@@ -1300,6 +1331,8 @@ static bool substitute(struct eval *e, int from, int to, struct buf *out)
         e->pos = k;
         if (!append_reference(e, out))
             return false;
+        if (out->len > STATEMENT_MAX)
+            return eval_fail(e, k, "statement longer than %d characters after substitution", STATEMENT_MAX);
         i = e->pos;
     }
     buf_cstr(out);
@@ -1494,19 +1527,12 @@ static bool parse_prototype(struct macro_engine *m, const struct src_line *proto
         upcase(d->label_param);
     }
     bool ok = true;
-    const char *ops = proto->text + f.operands;
-    size_t rest = (size_t)f.operands_len, at = 0;
-    while (ok && rest > 0) {
-        bool unbalanced = false;
-        size_t k = item_length(ops + at, rest, &unbalanced);
-        ok = prototype_operand(m, proto, d, f.operands + (int)at, (int)k);
-        if (k >= rest)
-            break;
-        at += k + 1;
-        rest -= k + 1;
-        if (rest == 0)
-            ok = prototype_operand(m, proto, d, f.operands + (int)at, 0);
-    }
+    struct items it;
+    const char *item;
+    size_t len;
+    items_init(&it, proto->text + f.operands, (size_t)f.operands_len);
+    while (ok && f.operands_len && items_next(&it, &item, &len))
+        ok = prototype_operand(m, proto, d, (int)(item - proto->text), (int)len);
     return ok;
 }
 
@@ -2039,11 +2065,13 @@ static void (*const ca_run[CA_COUNT])(struct stmt_ctx *) = {
 
 static void run_conditional(struct stmt_ctx *c)
 {
-    const struct stmt_info *in = c->info;
+    struct stmt_info *in = c->info;
     enum ca_op op = in->ca;
     bool is_set = op == CA_SETA || op == CA_SETB || op == CA_SETC;
-    if (!c->fr->def && op != CA_MACRO)
+    if (!c->fr->def && op != CA_MACRO && !in->listed) {
         emit(c, c->src->text, MAC_LIST_ONLY);
+        in->listed = true;
+    }
     if (!is_set && in->f.name_len && c->src->text[0] != '.') {
         message_at(c->m, c->src, 0, DIAG_ERROR, "the name field of %s must be blank or a sequence symbol",
                    ca_names[op]);
@@ -2096,26 +2124,19 @@ static void call_operand(struct stmt_ctx *c, const struct macro_def *d, const ch
 static bool split_call_operands(struct stmt_ctx *c, const struct macro_def *d, const char *text,
                                 const struct stmt_fields *f, struct call_operands *ops)
 {
-    const char *s = text + f->operands;
-    size_t rest = (size_t)f->operands_len;
-    bool unbalanced = false;
     if (f->unterminated >= 0) {
         message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR, "unterminated quoted string in macro operands");
         return false;
     }
-    while (rest > 0) {
-        size_t k = item_length(s, rest, &unbalanced);
-        call_operand(c, d, s, k, ops);
-        if (k >= rest)
-            break;
-        s += k + 1;
-        rest -= k + 1;
-        if (rest == 0)
-            call_operand(c, d, s, 0, ops); /* a trailing comma: one more, omitted, operand */
-    }
-    if (unbalanced)
+    struct items it;
+    const char *item;
+    size_t len;
+    items_init(&it, text + f->operands, (size_t)f->operands_len);
+    while (f->operands_len && items_next(&it, &item, &len))
+        call_operand(c, d, item, len, ops);
+    if (it.unbalanced)
         message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR, "unbalanced parentheses in macro operands");
-    return !unbalanced;
+    return !it.unbalanced;
 }
 
 static void bind_call(struct frame *callee, const struct macro_def *d, struct call_operands *ops)
@@ -2133,7 +2154,6 @@ static void bind_call(struct frame *callee, const struct macro_def *d, struct ca
     }
     callee->positional = ops->positional;
     callee->npositional = ops->npositional;
-    callee->positional_cap = ops->cap;
 }
 
 static void call_macro(struct stmt_ctx *c, const struct macro_def *d, const char *text, const struct stmt_fields *f)
@@ -2273,11 +2293,27 @@ static void run_statement(struct stmt_ctx *c)
     }
 }
 
+/* Count a macro-body or conditional-assembly statement; past STEP_LIMIT everything stops. */
+static bool within_step_limit(struct stmt_ctx *c)
+{
+    if (!c->fr->def && c->info->ca == CA_NONE)
+        return true; /* plain open code: bounded by the source itself */
+    if (++c->m->steps <= STEP_LIMIT)
+        return true;
+    message_at(c->m, c->src, c->info->f.op, DIAG_ERROR,
+               "more than %lu statements in macro expansions and conditional assembly: stopped (endless loop?)",
+               STEP_LIMIT);
+    c->m->ended = true;
+    return false;
+}
+
 static void run_code(struct macro_engine *m, struct frame *fr, const struct code *code)
 {
     size_t i = 0;
     while (i < code->count && !m->ended && !fr->leave && !(m->unwinding && fr->def)) {
         struct stmt_ctx c = {m, fr, code, i, i + 1, &code->lines[i], &code->info[i]};
+        if (!within_step_limit(&c))
+            return;
         run_statement(&c);
         i = c.next;
     }

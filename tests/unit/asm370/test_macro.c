@@ -825,6 +825,23 @@ START_TEST(test_actr_allows_exactly_its_count)
 }
 END_TEST
 
+START_TEST(test_endless_loop_is_stopped)
+{
+    /* ACTR inside the loop resets the branch counter on every pass, so only the engine's overall
+       limit on conditional-assembly work ends it */
+    struct recorder *r = run(".L ANOP\n"
+                             " ACTR 20\n"
+                             " AGO .L\n"
+                             " DC C'NEVER'\n");
+    const struct diag *d = find_diag(r, DIAG_ERROR, "endless loop");
+    ck_assert_msg(d != NULL, "got:\n%s", all_diags(r));
+    ck_assert(d->line >= 1 && d->line <= 3);
+    ck_assert_int_eq((int)r->diags.errors, 1);
+    ck_assert_int_eq((int)r->count, 3); /* each loop statement is listed once, nothing else */
+    recorder_free(r);
+}
+END_TEST
+
 START_TEST(test_missing_mend)
 {
     struct recorder *r = run(" DC F'1'\n"
@@ -929,6 +946,7 @@ START_TEST(test_bad_input_never_crashes)
         {"&A SETA 9999999999\n", "larger than 2147483647"},
         {"&A SETA X'123456789'\n", "longer than 4 bytes"},
         {".X ANOP\n.X ANOP\n", "sequence symbol .X is defined twice"},
+        {" MACRO\n M &N,&B\n&X SETA &N+1\n M &X,(&B,&B)\n MEND\n M 1,X\n", "longer than 32768 characters"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct recorder *r = run(cases[i].source);
@@ -1024,6 +1042,7 @@ Suite *suite_macro(void)
     tcase_add_test(t, test_actr_exceeded_in_macro);
     tcase_add_test(t, test_actr_exceeded_in_open_code);
     tcase_add_test(t, test_actr_allows_exactly_its_count);
+    tcase_add_test(t, test_endless_loop_is_stopped);
     tcase_add_test(t, test_missing_mend);
     tcase_add_test(t, test_undefined_variable_symbol);
     tcase_add_test(t, test_too_deep_recursion);
