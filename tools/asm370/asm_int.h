@@ -137,6 +137,7 @@ struct assembly {
     bool quiet;     /* suppress statement messages (a literal's text, already checked where it was used) */
     const struct value *location_override; /* what '*' means while a literal is generated, or NULL */
     bool unresolved; /* a value needed for locations was not yet known in this pass */
+    bool unsettled;  /* the passes ran out with values still changing: report where, in the final pass */
     bool ended;     /* END seen */
     /* symbols */
     struct symbol **buckets;
@@ -202,7 +203,6 @@ struct expr_result {
 };
 bool expr_eval(struct assembly *a, const char *s, int *end, struct expr_result *r);
 bool expr_absolute(struct assembly *a, const char *s, int64_t *out, int col); /* whole-operand absolute */
-bool self_defining_term(const char *s, int *end, int64_t *out, const char **error);
 
 /* diagnostics against the current statement (final pass only unless `always`) */
 void stmt_error(struct assembly *a, int column_offset, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

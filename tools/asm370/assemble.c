@@ -928,15 +928,14 @@ static void run(struct assembly *a)
             process_statement(a, (int)i);
         changed = end_pass(a);
     }
-    if (changed)
-        diag_add(&a->diags, main_file(a), 0, 0, -1, DIAG_ERROR,
-                 "locations did not settle after %d passes (circular or oscillating definitions)", a->pass);
+    a->unsettled = changed;
     a->pass++;
     a->final = true;
     begin_pass(a);
     for (size_t i = 0; i < a->nstmts; i++)
         process_statement(a, (int)i);
-    end_pass(a);
+    if (end_pass(a) && a->unsettled && a->diags.errors == 0)
+        diag_add(&a->diags, main_file(a), 0, 0, -1, DIAG_ERROR, "locations did not settle after %d passes", a->pass);
     module_build(a);
 }
 

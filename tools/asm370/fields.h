@@ -1,12 +1,14 @@
 /*
- * fields.h - splitting a logical statement into its HLASM fields: name (column 1), operation,
- * operands and remarks.  Used by both the macro engine and the assembler, so both agree on where the
- * operand field ends (the first blank outside quotes) and on what counts as a quote.
+ * fields.h - HLASM's lexical rules, shared by the macro engine and the assembler so both read a
+ * statement the same way: its fields (name in column 1, operation, operands, remarks), where the
+ * operand field ends (the first blank outside quotes), what counts as a quote, and the value of a
+ * self-defining term.
  */
 #ifndef ASM370_FIELDS_H
 #define ASM370_FIELDS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct stmt_fields {
     bool blank;          /* nothing but blanks */
@@ -30,5 +32,11 @@ int operand_field_length(const char *s, int *unterminated);
 
 /* True when the quote at s[i] is an attribute reference such as L'SYM rather than a string start. */
 bool quote_is_attribute(const char *s, int i);
+
+/*
+ * A self-defining term at s: decimal digits, X'hex', B'binary' or C'chars' (EBCDIC value, '' and &&
+ * each one character), at most 4 bytes.  Sets *end past it; on failure *error says why.
+ */
+bool self_defining_term(const char *s, int *end, int64_t *out, const char **error);
 
 #endif

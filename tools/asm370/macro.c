@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include "common/ebcdic.h"
-#include "tools/asm370/asm_int.h" /* self_defining_term, shared with the assembler's expressions */
 #include "tools/asm370/fields.h"
 #include "tools/asm370/util.h"
 

@@ -129,8 +129,11 @@ void sym_define(struct assembly *a, struct symbol *s, const struct value *v, uin
                        a->stmts[s->def_stmt].line ? a->stmts[s->def_stmt].line->line : 0);
         return;
     }
-    if (s->defined && !values_equal(&s->value, v))
+    if (s->defined && !values_equal(&s->value, v)) {
         s->changed = true;
+        if (a->final && a->unsettled)
+            stmt_error(a, 0, "value of %s never settles (circular definition?)", s->name);
+    }
     s->def_stmt = a->cur;
     s->defined = true;
     s->value = *v;

@@ -88,8 +88,8 @@ static void format_hex(const uint8_t *bytes, size_t n, char *out, size_t size)
 
 void asmtest_expect_at(const char *file, int line, const char *source, const char *hex)
 {
-    uint8_t want[4096], got[4096];
-    char diags[4096], want_hex[8200], got_hex[8200];
+    static uint8_t want[16384], got[16384];
+    static char diags[4096], want_hex[32800], got_hex[32800];
     size_t nwant = parse_hex(hex, want, sizeof want);
     long ngot = asmtest_image(source, got, sizeof got, diags, sizeof diags);
     ck_assert_msg(ngot >= 0, "%s:%d: assembly failed:\n%s\nsource:\n%s", file, line, diags, source);
