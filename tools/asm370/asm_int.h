@@ -120,7 +120,8 @@ struct stmt {
     bool has_loc;       /* show the location in the listing */
     int64_t addr[2];    /* effective addresses for the listing (-1 none) */
     bool listed;        /* false when PRINT NOGEN/OFF hid it */
-    int print_title;    /* TITLE/EJECT/SPACE handling: page break requested */
+    enum { PAGE_NONE, PAGE_TITLE, PAGE_EJECT, PAGE_SPACE } page_control; /* listing controls: not listed */
+    int space_lines;    /* SPACE n */
 };
 
 struct assembly {
@@ -166,7 +167,6 @@ struct assembly {
     struct value entry;
     /* listing state */
     bool print_on, print_gen, print_data;
-    char *title;
     /* results */
     struct obj_module module;
     char **interned; size_t ninterned, interned_cap;

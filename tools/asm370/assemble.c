@@ -688,25 +688,37 @@ static void do_print(struct assembly *a)
     }
 }
 
+/* TITLE 'text': a new page headed by text (the listing reads the text from the statement). */
 static void do_title(struct assembly *a)
 {
     struct stmt *st = &a->stmts[a->cur];
-    st->print_title = 1;
-    if (!a->final)
-        return;
     const char *p = st->text + st->f.operands;
     int len = st->f.operands_len;
-    if (len >= 2 && p[0] == '\'' && p[len - 1] == '\'') {
-        free(a->title);
-        a->title = xstrndup(p + 1, (size_t)len - 2);
-    } else if (len) {
-        stmt_error(a, st->f.operands, "TITLE operand must be a quoted string");
-    }
+    st->page_control = PAGE_TITLE;
+    if (len < 2 || p[0] != '\'' || p[len - 1] != '\'')
+        stmt_error(a, st->f.operands_len ? st->f.operands : st->f.op, "TITLE operand must be a quoted string");
 }
 
 static void do_eject(struct assembly *a)
 {
-    a->stmts[a->cur].print_title = 2;
+    a->stmts[a->cur].page_control = PAGE_EJECT;
+}
+
+/* SPACE [n]: n blank lines in the listing (default 1). */
+static void do_space(struct assembly *a)
+{
+    struct stmt *st = &a->stmts[a->cur];
+    int64_t n = 1;
+    st->page_control = PAGE_SPACE;
+    if (st->f.operands_len) {
+        char *t = stmt_dup(a, st->f.operands, st->f.operands_len);
+        if (expr_absolute(a, t, &n, st->f.operands) && (n < 0 || n > 99)) {
+            stmt_error(a, st->f.operands, "SPACE count %lld out of range 0-99", (long long)n);
+            n = 1;
+        }
+        free(t);
+    }
+    st->space_lines = (int)n;
 }
 
 static void do_nothing(struct assembly *a)
@@ -736,7 +748,7 @@ static const struct directive {
     {"CCW0", ccw_statement, true}, {"USING", do_using, true}, {"DROP", do_drop, false}, {"ORG", do_org, true},
     {"CNOP", do_cnop, true},   {"LTORG", do_ltorg, true}, {"END", do_end, false},     {"ENTRY", do_entry, false},
     {"EXTRN", do_extrn, false}, {"WXTRN", do_wxtrn, false}, {"PRINT", do_print, false}, {"TITLE", do_title, true},
-    {"EJECT", do_eject, false}, {"SPACE", do_nothing, false}, {"COPY", do_nothing, false},
+    {"EJECT", do_eject, false}, {"SPACE", do_space, false}, {"COPY", do_nothing, false},
 };
 
 static const struct directive *find_directive(const char *op, size_t len)
@@ -991,7 +1003,6 @@ void asm_free(struct assembly *a)
         free(a->literals[i].text);
     free(a->literals);
     free(a->rlds);
-    free(a->title);
     symtab_free(a);
     obj_module_free(&a->module);
     src_lines_free(&a->open_code);

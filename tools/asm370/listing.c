@@ -10,6 +10,48 @@
 
 #define LISTING_HEADING "  Loc  Object Code      Addr1  Addr2  Stmt  Source Statement\n"
 
+/* Page state: headings are written lazily, before the first line of each page. */
+struct page {
+    const char *title; /* inside the quotes of the last TITLE */
+    int title_len;
+    int number;
+    bool need_heading;
+};
+
+static void heading(struct page *pg, FILE *out)
+{
+    if (!pg->need_heading)
+        return;
+    if (pg->number++)
+        fputc('\f', out);
+    fprintf(out, "asm370  %-72.*s Page %4d\n\n" LISTING_HEADING, pg->title_len, pg->title ? pg->title : "",
+            pg->number);
+    pg->need_heading = false;
+}
+
+/* TITLE, EJECT and SPACE change the page instead of being listed. */
+static void page_control(const struct stmt *st, struct page *pg, FILE *out)
+{
+    switch (st->page_control) {
+    case PAGE_TITLE:
+        if (st->f.operands_len >= 2) {
+            pg->title = st->text + st->f.operands + 1;
+            pg->title_len = st->f.operands_len - 2;
+        }
+        pg->need_heading = true;
+        break;
+    case PAGE_EJECT:
+        pg->need_heading = true;
+        break;
+    case PAGE_SPACE:
+        for (int i = 0; i < st->space_lines && !pg->need_heading; i++)
+            fputc('\n', out);
+        break;
+    case PAGE_NONE:
+        break;
+    }
+}
+
 /* Object code as HLASM groups it: instructions in halfwords, constants as a run (first 8 bytes). */
 static void object_code(const struct assembly *a, const struct stmt *st, char *out, size_t size)
 {
@@ -54,16 +96,20 @@ static void write_messages(const struct assembly *a, int stmt, FILE *out)
     }
 }
 
-static void write_statement(const struct assembly *a, int index, FILE *out)
+static void write_statement(const struct assembly *a, int index, struct page *pg, FILE *out)
 {
     const struct stmt *st = &a->stmts[index];
     bool has_messages = false;
     for (size_t i = 0; i < a->diags.count && !has_messages; i++)
         has_messages = a->diags.items[i].stmt == index;
+    if (st->page_control != PAGE_NONE && st->kind == MAC_ORDINARY && st->listed) {
+        page_control(st, pg, out);
+        if (!has_messages)
+            return;
+    }
     if (!st->listed && !has_messages)
         return;
-    if (st->print_title)
-        fprintf(out, "\f%s\n" LISTING_HEADING, a->title ? a->title : "");
+    heading(pg, out);
     char loc[16] = "", code[32], addr1[16], addr2[16];
     if (st->has_loc && st->section >= 0)
         snprintf(loc, sizeof loc, "%06X", (a->sections[st->section].origin + st->offset) & 0xFFFFFF);
@@ -82,7 +128,7 @@ static const char *section_kind_name(enum base_kind kind)
 
 static void write_cross_reference(const struct assembly *a, FILE *out)
 {
-    fprintf(out, "\f%-40s Ordinary Symbol Cross Reference\n", "");
+    fprintf(out, "\f%-28s Ordinary Symbol Cross Reference\n\n", "");
     fprintf(out, "Symbol                            Length   Value  Id    R Type  Defn  References\n");
     for (size_t i = 0; i < a->nsymbols; i++) {
         const struct symbol *s = a->symbol_list[i];
@@ -93,7 +139,7 @@ static void write_cross_reference(const struct assembly *a, FILE *out)
         if (id)
             snprintf(id_text, sizeof id_text, "%d", id);
         fprintf(out, "%-32s %7u %08X  %-5s %c  %c  ", s->name, s->length, (uint32_t)s->value.v, id_text,
-                value_is_abs(&s->value) ? 'A' : ' ', s->defined ? s->type : 'U');
+                s->defined && value_is_abs(&s->value) ? 'A' : ' ', s->defined ? s->type : 'U');
         if (s->def_stmt >= 0)
             fprintf(out, "%5d ", s->def_stmt + 1);
         else
@@ -112,9 +158,10 @@ static void write_cross_reference(const struct assembly *a, FILE *out)
 
 void listing_write(const struct assembly *a, FILE *out)
 {
-    fprintf(out, "asm370  %s\n\n" LISTING_HEADING, a->title ? a->title : "");
+    struct page pg = {.need_heading = true};
     for (size_t i = 0; i < a->nstmts; i++)
-        write_statement(a, (int)i, out);
+        write_statement(a, (int)i, &pg, out);
+    heading(&pg, out);
     write_cross_reference(a, out);
     fprintf(out, "\nDiagnostics\n");
     diag_print(&a->diags, out);
