@@ -5,10 +5,11 @@
 #   make run        build and boot the default system
 #   make bench      benchmarks                make clean     remove build/
 #   SAN=1           build and test with AddressSanitizer + UndefinedBehaviorSanitizer (in build/san)
+#   BUILD=DIR       build somewhere else than build/ (SAN=1 then uses DIR/san)
 
-BUILD := build
+BUILD ?= build
 ifeq ($(SAN),1)
-BUILD := build/san
+override BUILD := $(BUILD)/san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
