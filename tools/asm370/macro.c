@@ -1,8 +1,9 @@
 /*
- * macro.c - the macro language and conditional assembly (see macro.h): macro definitions (source and
- * -I library), calls with positional, keyword and sublist operands, SET symbols (local, global, -D),
- * substitution, SETA/SETB/SETC expressions, AIF/AGO/ACTR/ANOP/MEXIT/MNOTE, and the hand-over of every
- * resulting statement to the assembler.  It does not assemble anything itself.
+ * macro.c - the macro engine (see macro.h): the name tables and SET symbol storage, macro definitions
+ * (source and -I library) and their prototypes, calls with positional, keyword and sublist operands,
+ * SET symbol declarations and SETx, AIF/AGO/ACTR/ANOP/MEXIT/MEND, MNOTE, and the hand-over of every
+ * resulting statement to the assembler.  It does not evaluate expressions or substitute variable
+ * symbols (macro_expr.c does) and does not assemble anything itself.
  *
  * How it works: each body of statements (open code, or a macro definition's body) is "prepared" once:
  * its fields are split, conditional-assembly operations recognised, MACRO/MEND pairs matched and
@@ -13,24 +14,16 @@
  */
 #include "tools/asm370/macro.h"
 
-#include <ctype.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/ebcdic.h"
 #include "tools/asm370/fields.h"
+#include "tools/asm370/macro_int.h"
 #include "tools/asm370/util.h"
 
 #define MACRO_DEPTH_LIMIT 100  /* nested macro calls */
 #define ACTR_DEFAULT 4096      /* AIF/AGO branches per macro invocation and for open code */
-#define EXPR_DEPTH_LIMIT 64    /* parentheses and subscripts nested in one expression */
-#define SETC_MAX 1024          /* longest character value, as in HLASM */
-#define STATEMENT_MAX 32768    /* longest statement after substitution (HLASM stops at 3072) */
-#define SUBSCRIPT_MAX 65535    /* largest subscript of a dimensioned SET symbol */
-#define SUBLIST_LEVELS 8       /* &P(1,2,...) */
-#define SYMBOL_MAX 63
 /*
  * Statements processed in macro expansions plus conditional-assembly statements of open code.  ACTR
  * cannot bound everything (an ACTR inside a loop resets its counter; a macro that calls itself twice
@@ -39,19 +32,6 @@
 #define STEP_LIMIT 5000000UL
 
 /* ---- case-insensitive name tables -------------------------------------------------------------- */
-
-/* Embedded as the first member of every table entry (macros, variables, sequence symbols). */
-struct name_entry {
-    char *name; /* upper case, without '&' or '.' */
-    size_t len;
-    uint32_t hash;
-    struct name_entry *next;
-};
-
-struct name_table {
-    struct name_entry **buckets;
-    size_t nbuckets, count; /* nbuckets is a power of two */
-};
 
 static struct name_entry *table_find(const struct name_table *t, const char *name, size_t len)
 {
@@ -110,20 +90,6 @@ static void free_plain_entry(struct name_entry *e)
 }
 
 /* ---- SET symbols and macro parameters -------------------------------------------------------- */
-
-enum var_type { VAR_A, VAR_B, VAR_C, VAR_PARAM };
-
-struct var {
-    struct name_entry e;
-    enum var_type type;
-    bool dimensioned;
-    bool everywhere;    /* -D global: visible without a GBLx declaration */
-    struct var *global; /* non-NULL: this local entry is a GBLx declaration naming that global */
-    size_t cap;         /* elements allocated (0-based; element 0 of a scalar is its value) */
-    size_t highest;     /* highest subscript assigned (N' of a dimensioned symbol) */
-    int32_t *a;         /* VAR_A, VAR_B */
-    char **c;           /* VAR_C, VAR_PARAM; NULL is the null string */
-};
 
 static const char *const var_type_name[] = {"SETA", "SETB", "SETC", "a macro parameter"};
 
@@ -241,58 +207,12 @@ struct macro_slot {
     struct macro_def *def;
 };
 
-/* ---- the engine and its frames -------------------------------------------------------------------- */
-
-struct macro_engine {
-    struct src_set *src;
-    struct diag_list *diags;
-    struct macro_hooks hooks;
-    struct name_table macros;  /* struct macro_slot */
-    struct macro_def **defs;   /* every definition ever made (a redefined macro may still be running) */
-    size_t ndefs, defs_cap;
-    struct name_table globals; /* struct var */
-    unsigned long calls;       /* macro calls so far: &SYSNDX */
-    unsigned long steps;       /* statements counted against STEP_LIMIT */
-    bool ended;                /* END has been handed over */
-    bool unwinding;            /* nesting limit hit: leave every expansion back to open code */
-};
-
-/* One running body: open code, or one macro invocation. */
-struct frame {
-    const struct macro_def *def; /* NULL in open code */
-    struct name_table scope;     /* struct var: local SET symbols, parameters, GBLx declarations */
-    char *label;                 /* &SYSLIST(0) */
-    char **positional;           /* &SYSLIST(1...) */
-    size_t npositional;
-    char sysndx[16];
-    char *sysect;
-    int depth;
-    long actr, actr_limit;
-    const struct src_line *call_line; /* the open-code statement this expansion comes from */
-    bool leave;                       /* MEXIT, MEND or ACTR exhausted in a macro */
-    bool dead;                        /* ACTR exhausted in open code: the rest is listed as comments */
-    struct buf text;                  /* the statement being generated */
-};
-
-/* The statement a frame is processing. */
-struct stmt_ctx {
-    struct macro_engine *m;
-    struct frame *fr;
-    const struct code *code;
-    size_t index;
-    size_t next; /* the statement to process next; branches change it */
-    const struct src_line *src;
-    struct stmt_info *info;
-};
-
 static void run_code(struct macro_engine *m, struct frame *fr, const struct code *code);
 
 /* ---- messages ---------------------------------------------------------------------------------- */
 
-static void message_at(struct macro_engine *m, const struct src_line *src, int offset, enum diag_severity severity,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void message_at(struct macro_engine *m, const struct src_line *src, int offset, enum diag_severity severity,
-                       const char *fmt, ...)
+void mengine_message_at(struct macro_engine *m, const struct src_line *src, int offset, enum diag_severity severity,
+                        const char *fmt, ...)
 {
     int line = 0, column = 0;
     if (src)
@@ -305,7 +225,7 @@ static void message_at(struct macro_engine *m, const struct src_line *src, int o
 
 /* ---- small text helpers ------------------------------------------------------------------------ */
 
-static int symbol_length(const char *s, int end)
+int mengine_symbol_length(const char *s, int end)
 {
     int i = 0;
     if (i < end && is_symbol_start((unsigned char)s[0]))
@@ -314,18 +234,18 @@ static int symbol_length(const char *s, int end)
     return i;
 }
 
-static bool is_symbol(const char *s, size_t len)
+bool mengine_is_symbol(const char *s, size_t len)
 {
-    return len > 0 && len <= SYMBOL_MAX && (size_t)symbol_length(s, (int)len) == len;
+    return len > 0 && len <= SYMBOL_MAX && (size_t)mengine_symbol_length(s, (int)len) == len;
 }
 
-static bool word_is(const char *s, size_t len, const char *word)
+bool mengine_word_is(const char *s, size_t len, const char *word)
 {
     return strlen(word) == len && strncasecmp_ascii(s, word, len) == 0;
 }
 
 /* Index just past a quoted string whose opening quote is s[i] (or len if it is not closed). */
-static size_t skip_quoted(const char *s, size_t i, size_t len)
+size_t mengine_skip_quoted(const char *s, size_t i, size_t len)
 {
     for (i++; i < len; i++) {
         if (s[i] != '\'')
@@ -349,7 +269,7 @@ static size_t item_length(const char *s, size_t len, bool *unbalanced)
     while (i < len) {
         char c = s[i];
         if (c == '\'' && !quote_is_attribute(s, (int)i)) {
-            i = skip_quoted(s, i, len);
+            i = mengine_skip_quoted(s, i, len);
             continue;
         }
         if (c == ',' && depth == 0)
@@ -365,23 +285,13 @@ static size_t item_length(const char *s, size_t len, bool *unbalanced)
     return i;
 }
 
-/*
- * The comma-separated items of s[0,len): "A,(B,C),'D,E'" gives A, (B,C) and 'D,E'; a trailing comma
- * gives one more, empty, item, and so does an empty s.
- */
-struct items {
-    const char *p;
-    size_t rest;
-    bool done;
-    bool unbalanced; /* a parenthesis was left open or closed too often */
-};
-
-static void items_init(struct items *it, const char *s, size_t len)
+/* Start walking the comma-separated items of s[0,len) (see struct items). */
+void mengine_items_init(struct items *it, const char *s, size_t len)
 {
     *it = (struct items){s, len, false, false};
 }
 
-static bool items_next(struct items *it, const char **item, size_t *len)
+bool mengine_items_next(struct items *it, const char **item, size_t *len)
 {
     if (it->done)
         return false;
@@ -397,67 +307,6 @@ static bool items_next(struct items *it, const char **item, size_t *len)
     return true;
 }
 
-/* Index of the parenthesis closing s[0] == '(' (len if none). */
-static size_t closing_paren(const char *s, size_t len)
-{
-    int depth = 0;
-    for (size_t i = 0; i < len;) {
-        if (s[i] == '\'' && !quote_is_attribute(s, (int)i)) {
-            i = skip_quoted(s, i, len);
-            continue;
-        }
-        if (s[i] == '(')
-            depth++;
-        else if (s[i] == ')' && --depth == 0)
-            return i;
-        i++;
-    }
-    return len;
-}
-
-static bool is_sublist(const char *s, size_t len)
-{
-    return len >= 2 && s[0] == '(' && closing_paren(s, len) == len - 1;
-}
-
-/* Number of elements of a value seen as a sublist: 0 if null, 1 if it is not a sublist. */
-static long sublist_count(const char *s, size_t len)
-{
-    if (len == 0)
-        return 0;
-    if (!is_sublist(s, len))
-        return 1;
-    struct items it;
-    const char *item;
-    size_t item_len;
-    long n = 0;
-    items_init(&it, s + 1, len - 2);
-    while (items_next(&it, &item, &item_len))
-        n++;
-    return n;
-}
-
-/* Narrow the slice (*s, *len) to element n (1-based) of the sublist; the null string if there is none. */
-static void sublist_element(const char **s, size_t *len, long n)
-{
-    if (!is_sublist(*s, *len)) {
-        if (n != 1)
-            *len = 0;
-        return;
-    }
-    struct items it;
-    const char *item;
-    size_t item_len;
-    items_init(&it, *s + 1, *len - 2);
-    *len = 0;
-    for (long i = 1; items_next(&it, &item, &item_len); i++)
-        if (i == n) {
-            *s = item;
-            *len = item_len;
-            return;
-        }
-}
-
 /*
  * End of a conditional-assembly operand field starting at `start`: like the ordinary operand field,
  * but blanks inside parentheses do not end it, so (&A EQ 1 AND &B GT 2) is one operand.
@@ -468,7 +317,7 @@ static int ca_operands_end(const char *s, int start)
     size_t len = strlen(s);
     while (s[i] && (s[i] != ' ' || depth > 0)) {
         if (s[i] == '\'' && !quote_is_attribute(s, i)) {
-            i = (int)skip_quoted(s, (size_t)i, len);
+            i = (int)mengine_skip_quoted(s, (size_t)i, len);
             continue;
         }
         if (s[i] == '(')
@@ -478,864 +327,6 @@ static int ca_operands_end(const char *s, int start)
         i++;
     }
     return i;
-}
-
-/* A character value as a number: decimal (with sign) or a self-defining term; null is 0. */
-static bool char_to_number(const char *s, size_t len, int32_t *out)
-{
-    char tmp[80];
-    if (len == 0) {
-        *out = 0;
-        return true;
-    }
-    if (len >= sizeof tmp)
-        return false;
-    memcpy(tmp, s, len);
-    tmp[len] = '\0';
-    size_t i = (tmp[0] == '+' || tmp[0] == '-') ? 1 : 0;
-    if (i && !isdigit((unsigned char)tmp[1]))
-        return false;
-    int end;
-    int64_t v;
-    const char *error;
-    if (!self_defining_term(tmp + i, &end, &v, &error) || tmp[i + (size_t)end])
-        return false;
-    *out = tmp[0] == '-' ? (int32_t)(0u - (uint32_t)v) : (int32_t)v;
-    return true;
-}
-
-static void append_decimal(struct buf *out, int32_t v)
-{
-    buf_printf(out, "%d", (int)v);
-}
-
-/* ---- expressions: state, values and messages ---------------------------------------------------- */
-
-struct eval {
-    struct stmt_ctx *c;
-    const char *s; /* the statement text as written (so offsets map to columns) */
-    int pos, end;
-    int depth;
-    bool failed;  /* an error was reported: the statement is abandoned */
-    bool logical; /* SETB/AIF: NOT is logical; in SETA it complements bits */
-};
-
-struct val {
-    bool is_char;
-    int32_t a;
-    struct buf c;
-};
-
-static void val_free(struct val *v)
-{
-    buf_free(&v->c);
-}
-
-static void eval_init(struct eval *e, struct stmt_ctx *c, int pos, int end)
-{
-    memset(e, 0, sizeof *e);
-    e->c = c;
-    e->s = c->src->text;
-    e->pos = pos;
-    e->end = end;
-}
-
-static bool eval_fail(struct eval *e, int offset, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static bool eval_fail(struct eval *e, int offset, const char *fmt, ...)
-{
-    if (!e->failed) {
-        va_list ap;
-        va_start(ap, fmt);
-        char *msg = xvasprintf(fmt, ap);
-        va_end(ap);
-        message_at(e->c->m, e->c->src, offset, DIAG_ERROR, "%s", msg);
-        free(msg);
-    }
-    e->failed = true;
-    return false;
-}
-
-static char peek(const struct eval *e)
-{
-    return e->pos < e->end ? e->s[e->pos] : '\0';
-}
-
-static void skip_blanks(struct eval *e)
-{
-    while (e->pos < e->end && e->s[e->pos] == ' ')
-        e->pos++;
-}
-
-static bool expect(struct eval *e, char c)
-{
-    skip_blanks(e);
-    if (peek(e) != c)
-        return eval_fail(e, e->pos, "'%c' expected", c);
-    e->pos++;
-    return true;
-}
-
-/* An operator word (AND, EQ...) at the current position, followed by a non-symbol character. */
-static bool match_word(struct eval *e, const char *word)
-{
-    skip_blanks(e);
-    int n = (int)strlen(word);
-    if (e->end - e->pos < n || strncasecmp_ascii(e->s + e->pos, word, (size_t)n) != 0)
-        return false;
-    if (e->pos + n < e->end && is_symbol_char((unsigned char)e->s[e->pos + n]))
-        return false;
-    e->pos += n;
-    return true;
-}
-
-static bool to_arith(struct eval *e, struct val *v, int offset)
-{
-    if (!v->is_char)
-        return true;
-    int32_t n;
-    if (!char_to_number(v->c.data ? v->c.data : "", v->c.len, &n))
-        return eval_fail(e, offset, "'%.*s' is not a number", (int)(v->c.len > 60 ? 60 : v->c.len),
-                         v->c.data ? v->c.data : "");
-    val_free(v);
-    v->is_char = false;
-    v->a = n;
-    return true;
-}
-
-static void to_char(struct val *v)
-{
-    if (v->is_char)
-        return;
-    v->is_char = true;
-    v->c.len = 0;
-    append_decimal(&v->c, v->a);
-    buf_cstr(&v->c);
-}
-
-static bool expr(struct eval *e, struct val *v);
-
-static bool arith_expr(struct eval *e, int32_t *out)
-{
-    int at = e->pos;
-    struct val v = {0};
-    bool ok = expr(e, &v) && to_arith(e, &v, at);
-    *out = v.a;
-    val_free(&v);
-    return ok;
-}
-
-/* ---- variable symbol references ------------------------------------------------------------------ */
-
-enum sys_var { SYS_LIST, SYS_NDX, SYS_ECT, SYS_PARM, SYS_NEST };
-
-static const struct sys_var_entry {
-    const char *name;
-    enum sys_var id;
-    bool macro_only;
-} sys_vars[] = {
-    {"SYSLIST", SYS_LIST, true}, {"SYSNDX", SYS_NDX, true},    {"SYSECT", SYS_ECT, true},
-    {"SYSPARM", SYS_PARM, false}, {"SYSNEST", SYS_NEST, true},
-};
-
-static const struct sys_var_entry *find_sys_var(const char *name, size_t len)
-{
-    if (len < 3 || strncasecmp_ascii(name, "SYS", 3) != 0)
-        return NULL;
-    for (size_t i = 0; i < sizeof sys_vars / sizeof sys_vars[0]; i++)
-        if (word_is(name, len, sys_vars[i].name))
-            return &sys_vars[i];
-    return NULL;
-}
-
-static struct var *lookup_var(struct macro_engine *m, struct frame *fr, const char *name, size_t len)
-{
-    struct var *v = (struct var *)table_find(&fr->scope, name, len);
-    if (v)
-        return v->global ? v->global : v;
-    v = (struct var *)table_find(&m->globals, name, len);
-    return v && v->everywhere ? v : NULL;
-}
-
-enum ref_kind {
-    REF_VALUE,       /* one value: SET symbol (element), parameter (sublist element), system variable */
-    REF_SYSLIST_ALL, /* &SYSLIST without subscript (N'&SYSLIST) */
-    REF_ARRAY_ALL,   /* a dimensioned SET symbol without subscript (N'&A) */
-};
-
-struct ref {
-    enum ref_kind kind;
-    const struct var *var; /* NULL for system variables */
-    bool is_char;
-    int32_t a;
-    const char *c; /* borrowed character value */
-    size_t clen;
-};
-
-/* (e1,e2,...) at the current position into subs; returns false after an error. */
-static bool subscripts(struct eval *e, long *subs, int max, int *n)
-{
-    int open = e->pos++;
-    *n = 0;
-    if (++e->depth > EXPR_DEPTH_LIMIT)
-        return eval_fail(e, open, "expression nested too deeply");
-    for (;;) {
-        int32_t v;
-        if (!arith_expr(e, &v))
-            return false;
-        if (*n == max)
-            return eval_fail(e, open, "too many subscripts (at most %d)", max);
-        subs[(*n)++] = v;
-        skip_blanks(e);
-        if (peek(e) == ',') {
-            e->pos++;
-            continue;
-        }
-        e->depth--;
-        return expect(e, ')');
-    }
-}
-
-static void ref_char(struct ref *r, const char *s, size_t len)
-{
-    r->is_char = true;
-    r->c = s ? s : "";
-    r->clen = s ? len : 0;
-}
-
-static void ref_sublist(struct ref *r, const long *subs, int n)
-{
-    for (int i = 0; i < n; i++)
-        sublist_element(&r->c, &r->clen, subs[i]);
-}
-
-static bool sys_reference(struct eval *e, const struct sys_var_entry *sv, int at, bool allow_whole, struct ref *r)
-{
-    struct frame *fr = e->c->fr;
-    if (sv->macro_only && !fr->def)
-        return eval_fail(e, at, "&%s can only be used inside a macro", sv->name);
-    switch (sv->id) {
-    case SYS_LIST: {
-        long subs[SUBLIST_LEVELS];
-        int n = 0;
-        if (peek(e) != '(') {
-            if (!allow_whole)
-                return eval_fail(e, at, "&SYSLIST needs a subscript");
-            r->kind = REF_SYSLIST_ALL;
-            return true;
-        }
-        if (!subscripts(e, subs, SUBLIST_LEVELS, &n))
-            return false;
-        if (subs[0] < 0)
-            return eval_fail(e, at, "&SYSLIST subscript must not be negative");
-        if (subs[0] == 0)
-            ref_char(r, fr->label, strlen(fr->label));
-        else if ((size_t)subs[0] <= fr->npositional)
-            ref_char(r, fr->positional[subs[0] - 1], strlen(fr->positional[subs[0] - 1]));
-        else
-            ref_char(r, NULL, 0);
-        ref_sublist(r, subs + 1, n - 1);
-        return true;
-    }
-    case SYS_NDX:
-        ref_char(r, fr->sysndx, strlen(fr->sysndx));
-        return true;
-    case SYS_ECT:
-        ref_char(r, fr->sysect, strlen(fr->sysect));
-        return true;
-    case SYS_PARM:
-        ref_char(r, NULL, 0);
-        return true;
-    case SYS_NEST:
-        r->a = fr->depth;
-        return true;
-    }
-    return true;
-}
-
-static bool element_reference(struct eval *e, const struct var *v, int at, bool allow_whole, struct ref *r)
-{
-    long subs[SUBLIST_LEVELS];
-    int n = 0;
-    size_t index = 0;
-    if (v->type == VAR_PARAM) {
-        ref_char(r, v->c[0], v->c[0] ? strlen(v->c[0]) : 0);
-        if (peek(e) == '(') {
-            if (!subscripts(e, subs, SUBLIST_LEVELS, &n))
-                return false;
-            ref_sublist(r, subs, n);
-        }
-        return true;
-    }
-    if (v->dimensioned) {
-        if (peek(e) != '(') {
-            if (!allow_whole)
-                return eval_fail(e, at, "&%s is dimensioned and needs a subscript", v->e.name);
-            r->kind = REF_ARRAY_ALL;
-            return true;
-        }
-        if (!subscripts(e, subs, 1, &n))
-            return false;
-        if (subs[0] < 1 || subs[0] > SUBSCRIPT_MAX)
-            return eval_fail(e, at, "subscript %ld of &%s out of range (1-%d)", subs[0], v->e.name, SUBSCRIPT_MAX);
-        index = (size_t)subs[0] - 1;
-    }
-    /* a scalar followed by '(' is not subscripted: the parenthesis is ordinary text */
-    if (v->type == VAR_C)
-        ref_char(r, index < v->cap ? v->c[index] : NULL, index < v->cap && v->c[index] ? strlen(v->c[index]) : 0);
-    else
-        r->a = index < v->cap ? v->a[index] : 0;
-    return true;
-}
-
-/*
- * A variable symbol reference at the current position ('&'): &NAME, &NAME(sub), &NAME(sub,sub).
- * allow_whole accepts &SYSLIST and dimensioned symbols without subscript (for N').
- */
-static bool reference(struct eval *e, bool allow_whole, struct ref *r)
-{
-    int at = e->pos;
-    memset(r, 0, sizeof *r);
-    e->pos++;
-    int len = symbol_length(e->s + e->pos, e->end - e->pos);
-    if (len == 0) {
-        if (peek(e) == '(')
-            return eval_fail(e, at, "created SET symbols &(...) are not supported");
-        return eval_fail(e, at, "'&' must start a variable symbol (write && for an ampersand)");
-    }
-    const char *name = e->s + e->pos;
-    e->pos += len;
-    const struct sys_var_entry *sv = find_sys_var(name, (size_t)len);
-    if (sv)
-        return sys_reference(e, sv, at, allow_whole, r);
-    struct var *v = lookup_var(e->c->m, e->c->fr, name, (size_t)len);
-    if (!v)
-        return eval_fail(e, at, "undefined variable symbol &%.*s", len, name);
-    r->var = v;
-    return element_reference(e, v, at, allow_whole, r);
-}
-
-/* Append a reference's value as text (the form substitution uses), then drop a concatenation period. */
-static bool append_reference(struct eval *e, struct buf *out)
-{
-    struct ref r;
-    if (!reference(e, false, &r))
-        return false;
-    if (r.is_char)
-        buf_add(out, r.c, r.clen);
-    else
-        append_decimal(out, r.a);
-    if (peek(e) == '.')
-        e->pos++;
-    return true;
-}
-
-/* ---- expressions: character strings -------------------------------------------------------------- */
-
-static bool check_length(struct eval *e, int at, size_t len)
-{
-    if (len > SETC_MAX)
-        return eval_fail(e, at, "character value longer than %d characters", SETC_MAX);
-    return true;
-}
-
-/* '(start,length)' or '(start,*)' after a string: keep that part of out. */
-static bool substring(struct eval *e, struct buf *out)
-{
-    int at = e->pos++;
-    int32_t start, length;
-    if (++e->depth > EXPR_DEPTH_LIMIT)
-        return eval_fail(e, at, "expression nested too deeply");
-    if (!arith_expr(e, &start) || !expect(e, ','))
-        return false;
-    skip_blanks(e);
-    bool to_end = peek(e) == '*';
-    if (to_end)
-        e->pos++;
-    else if (!arith_expr(e, &length))
-        return false;
-    if (!expect(e, ')'))
-        return false;
-    e->depth--;
-    if (start < 1)
-        return eval_fail(e, at, "substring start %d must be 1 or more", (int)start);
-    if (!to_end && length < 0)
-        return eval_fail(e, at, "substring length %d must not be negative", (int)length);
-    size_t from = (size_t)start - 1;
-    size_t avail = from < out->len ? out->len - from : 0;
-    size_t n = to_end || (size_t)length > avail ? avail : (size_t)length;
-    if (n)
-        memmove(out->data, out->data + from, n);
-    out->len = n;
-    buf_cstr(out);
-    return true;
-}
-
-/* A quoted character string with substitution ('' is one quote, && stays two ampersands). */
-static bool quoted_string(struct eval *e, struct buf *out)
-{
-    int open = e->pos++;
-    for (;;) {
-        if (e->pos >= e->end)
-            return eval_fail(e, open, "missing closing quote");
-        char ch = e->s[e->pos];
-        if (ch == '\'' && e->pos + 1 < e->end && e->s[e->pos + 1] == '\'') {
-            buf_addc(out, '\'');
-            e->pos += 2;
-        } else if (ch == '\'') {
-            e->pos++;
-            break;
-        } else if (ch == '&' && e->pos + 1 < e->end && e->s[e->pos + 1] == '&') {
-            buf_add(out, "&&", 2);
-            e->pos += 2;
-        } else if (ch == '&') {
-            if (!append_reference(e, out))
-                return false;
-        } else {
-            buf_addc(out, ch);
-            e->pos++;
-        }
-    }
-    buf_cstr(out);
-    if (peek(e) == '(' && !substring(e, out))
-        return false;
-    return check_length(e, open, out->len);
-}
-
-/* (count)'string': the string repeated; the count has already been evaluated. */
-static bool duplicated_string(struct eval *e, int at, int32_t count, struct val *v)
-{
-    struct buf one = {0};
-    bool ok = quoted_string(e, &one);
-    if (ok && count < 0)
-        ok = eval_fail(e, at, "duplication factor %d must not be negative", (int)count);
-    if (ok && one.len && (size_t)count > SETC_MAX / one.len)
-        ok = eval_fail(e, at, "character value longer than %d characters", SETC_MAX);
-    v->is_char = true;
-    for (int32_t i = 0; ok && i < count; i++)
-        buf_add(&v->c, one.data, one.len);
-    buf_cstr(&v->c);
-    buf_free(&one);
-    return ok;
-}
-
-/* ---- expressions: attribute references --------------------------------------------------------- */
-
-static bool ordinary_attribute(struct eval *e, const char *name, size_t len, char attribute, long *value)
-{
-    char symbol[SYMBOL_MAX + 1];
-    const struct macro_hooks *h = &e->c->m->hooks;
-    if (!is_symbol(name, len) || !h->symbol_attribute)
-        return false;
-    memcpy(symbol, name, len);
-    symbol[len] = '\0';
-    return h->symbol_attribute(h->ctx, symbol, attribute, value);
-}
-
-/* T' of a value that names an operand: O omitted, N self-defining term, else the symbol's type or U. */
-static char type_of_text(struct eval *e, const char *s, size_t len)
-{
-    int32_t n;
-    long type;
-    if (len == 0)
-        return 'O';
-    if (char_to_number(s, len, &n))
-        return 'N';
-    if (ordinary_attribute(e, s, len, 'T', &type))
-        return (char)type;
-    return 'U';
-}
-
-/* The symbol an L'/T'/D' reference is about: &VAR (its value) or an ordinary symbol written out. */
-static bool attribute_subject(struct eval *e, struct ref *r)
-{
-    if (peek(e) == '&')
-        return reference(e, false, r);
-    int len = symbol_length(e->s + e->pos, e->end - e->pos);
-    if (len == 0)
-        return eval_fail(e, e->pos, "symbol or variable symbol expected after the attribute");
-    memset(r, 0, sizeof *r);
-    ref_char(r, e->s + e->pos, (size_t)len);
-    e->pos += len;
-    return true;
-}
-
-static bool symbol_attribute_value(struct eval *e, char attribute, int at, struct val *v)
-{
-    struct ref r;
-    if (!attribute_subject(e, &r))
-        return false;
-    if (attribute == 'T') {
-        v->is_char = true;
-        buf_addc(&v->c, r.is_char ? type_of_text(e, r.c, r.clen) : 'N'); /* SETA and SETB values are numbers */
-        return true;
-    }
-    long value = 0;
-    bool defined = r.is_char && ordinary_attribute(e, r.c, r.clen, attribute, &value);
-    if (attribute == 'D') {
-        v->a = defined;
-    } else if (defined) {
-        v->a = (int32_t)value;
-    } else {
-        message_at(e->c->m, e->c->src, at, DIAG_WARNING, "L' of undefined symbol %.*s taken as 1",
-                   (int)(r.clen > 60 ? 60 : r.clen), r.c ? r.c : "");
-        v->a = 1;
-    }
-    return true;
-}
-
-static bool count_attribute(struct eval *e, char attribute, int at, struct val *v)
-{
-    struct ref r;
-    if (peek(e) != '&')
-        return eval_fail(e, at, "%c' needs a variable symbol", attribute);
-    if (!reference(e, attribute == 'N', &r))
-        return false;
-    if (attribute == 'K') {
-        v->a = r.is_char ? (int32_t)r.clen : snprintf(NULL, 0, "%d", (int)r.a); /* characters when substituted */
-    } else if (r.kind == REF_SYSLIST_ALL) {
-        v->a = (int32_t)e->c->fr->npositional;
-    } else if (r.kind == REF_ARRAY_ALL) {
-        v->a = (int32_t)r.var->highest;
-    } else {
-        bool operand = !r.var || r.var->type == VAR_PARAM; /* SET symbols have no sublists */
-        v->a = operand && r.is_char ? (int32_t)sublist_count(r.c, r.clen) : 0;
-    }
-    return true;
-}
-
-/* K'&P, N'&P, L'X, T'&P, D'X at the current position (the letter). */
-static bool attribute(struct eval *e, struct val *v)
-{
-    int at = e->pos;
-    char letter = (char)toupper((unsigned char)e->s[e->pos]);
-    e->pos += 2;
-    switch (letter) {
-    case 'K':
-    case 'N':
-        return count_attribute(e, letter, at, v);
-    case 'L':
-    case 'T':
-    case 'D':
-        return symbol_attribute_value(e, letter, at, v);
-    default:
-        return eval_fail(e, at, "attribute %c' is not supported", letter);
-    }
-}
-
-/* ---- expressions: terms and operators ------------------------------------------------------------ */
-
-static bool self_defining(struct eval *e, struct val *v)
-{
-    int end;
-    int64_t n;
-    const char *error;
-    if (!self_defining_term(e->s + e->pos, &end, &n, &error))
-        return eval_fail(e, e->pos, "%s", error);
-    if (e->pos + end > e->end)
-        return eval_fail(e, e->pos, "self-defining term runs past the operand");
-    e->pos += end;
-    v->a = (int32_t)n;
-    return true;
-}
-
-static bool paren_or_duplication(struct eval *e, struct val *v)
-{
-    int at = e->pos++;
-    if (++e->depth > EXPR_DEPTH_LIMIT)
-        return eval_fail(e, at, "expression nested too deeply");
-    if (!expr(e, v) || !expect(e, ')'))
-        return false;
-    e->depth--;
-    if (peek(e) != '\'')
-        return true;
-    if (!to_arith(e, v, at))
-        return false;
-    return duplicated_string(e, at, v->a, v);
-}
-
-static bool primary(struct eval *e, struct val *v)
-{
-    skip_blanks(e);
-    char c = peek(e);
-    int at = e->pos;
-    if (c == '(')
-        return paren_or_duplication(e, v);
-    if (c == '\'') {
-        v->is_char = true;
-        return quoted_string(e, &v->c);
-    }
-    if (c == '&') {
-        /* unquoted, a variable symbol is an arithmetic term (HLASM converts SETC and parameters) */
-        struct ref r;
-        if (!reference(e, false, &r))
-            return false;
-        if (!r.is_char) {
-            v->a = r.a;
-            return true;
-        }
-        if (!char_to_number(r.c, r.clen, &v->a))
-            return eval_fail(e, at, "value '%.*s' of %.*s is not a number", (int)(r.clen > 60 ? 60 : r.clen), r.c,
-                             e->pos - at, e->s + at);
-        return true;
-    }
-    if (isdigit((unsigned char)c))
-        return self_defining(e, v);
-    char upper = (char)toupper((unsigned char)c);
-    if ((upper == 'X' || upper == 'B' || upper == 'C') && e->pos + 1 < e->end && e->s[e->pos + 1] == '\'')
-        return self_defining(e, v);
-    if (e->pos + 1 < e->end && e->s[e->pos + 1] == '\'' && quote_is_attribute(e->s, e->pos + 1))
-        return attribute(e, v);
-    if (!c)
-        return eval_fail(e, at, "expression expected");
-    return eval_fail(e, at, "unexpected '%c' in expression", c);
-}
-
-/* primary { . 'string' }: character concatenation */
-static bool concatenation(struct eval *e, struct val *v)
-{
-    if (!primary(e, v))
-        return false;
-    while (v->is_char && peek(e) == '.' && e->pos + 1 < e->end && e->s[e->pos + 1] == '\'') {
-        int at = ++e->pos;
-        struct val next = {0};
-        bool ok = primary(e, &next);
-        if (ok) {
-            buf_add(&v->c, next.c.data, next.c.len);
-            ok = check_length(e, at, v->c.len);
-        }
-        val_free(&next);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-static bool unary(struct eval *e, struct val *v)
-{
-    bool negate = false;
-    int at;
-    for (;;) {
-        skip_blanks(e);
-        at = e->pos;
-        if (peek(e) == '-')
-            negate = !negate;
-        else if (peek(e) != '+')
-            break;
-        e->pos++;
-    }
-    if (!concatenation(e, v))
-        return false;
-    if (negate) {
-        if (!to_arith(e, v, at))
-            return false;
-        v->a = (int32_t)(0u - (uint32_t)v->a);
-    }
-    return true;
-}
-
-static int32_t arith_apply(char op, int32_t x, int32_t y)
-{
-    switch (op) {
-    case '+':
-        return (int32_t)((uint32_t)x + (uint32_t)y);
-    case '-':
-        return (int32_t)((uint32_t)x - (uint32_t)y);
-    case '*':
-        return (int32_t)(uint32_t)((int64_t)x * y);
-    default: /* '/': truncating; HLASM gives 0 for division by zero */
-        return y == 0 ? 0 : (int32_t)(uint32_t)((int64_t)x / y);
-    }
-}
-
-/* Binary arithmetic operators of one precedence level (ops) over operands parsed by next. */
-static bool arith_level(struct eval *e, struct val *v, const char *ops, bool (*next)(struct eval *, struct val *))
-{
-    int at = e->pos;
-    if (!next(e, v))
-        return false;
-    for (;;) {
-        skip_blanks(e);
-        char op = peek(e);
-        if (!op || !strchr(ops, op))
-            return true;
-        e->pos++;
-        int rhs_at = e->pos;
-        struct val rhs = {0};
-        bool ok = to_arith(e, v, at) && next(e, &rhs) && to_arith(e, &rhs, rhs_at);
-        v->a = ok ? arith_apply(op, v->a, rhs.a) : 0;
-        val_free(&rhs);
-        if (!ok)
-            return false;
-    }
-}
-
-static bool product(struct eval *e, struct val *v)
-{
-    return arith_level(e, v, "*/", unary);
-}
-
-static bool sum(struct eval *e, struct val *v)
-{
-    return arith_level(e, v, "+-", product);
-}
-
-/* Character comparison: a shorter string is lower; equal lengths compare in EBCDIC collating order. */
-static int compare_chars(const struct buf *a, const struct buf *b)
-{
-    if (a->len != b->len)
-        return a->len < b->len ? -1 : 1;
-    for (size_t i = 0; i < a->len; i++) {
-        int x = latin1_to_ebcdic[(unsigned char)a->data[i]], y = latin1_to_ebcdic[(unsigned char)b->data[i]];
-        if (x != y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
-
-static const struct relop {
-    const char *word;
-    bool lt, eq, gt; /* which outcomes make it true */
-} relops[] = {
-    {"EQ", false, true, false}, {"NE", true, false, true}, {"LT", true, false, false},
-    {"LE", true, true, false},  {"GT", false, false, true}, {"GE", false, true, true},
-};
-
-static bool relation(struct eval *e, struct val *v)
-{
-    if (!sum(e, v))
-        return false;
-    const struct relop *op = NULL;
-    int at = e->pos;
-    for (size_t i = 0; i < sizeof relops / sizeof relops[0] && !op; i++)
-        if (match_word(e, relops[i].word))
-            op = &relops[i];
-    if (!op) {
-        e->pos = at;
-        return true;
-    }
-    struct val rhs = {0};
-    bool ok = sum(e, &rhs);
-    if (ok && v->is_char != rhs.is_char)
-        ok = eval_fail(e, at, "a character value cannot be compared with a number (quote both sides)");
-    if (ok) {
-        int cmp = v->is_char ? compare_chars(&v->c, &rhs.c) : (v->a > rhs.a) - (v->a < rhs.a);
-        val_free(v);
-        v->is_char = false;
-        v->a = cmp < 0 ? op->lt : cmp == 0 ? op->eq : op->gt;
-    }
-    val_free(&rhs);
-    return ok;
-}
-
-static bool negation(struct eval *e, struct val *v)
-{
-    bool invert = false;
-    int at = e->pos;
-    while (match_word(e, "NOT")) {
-        invert = !invert;
-        at = e->pos;
-    }
-    if (!relation(e, v))
-        return false;
-    if (!invert)
-        return true;
-    if (!to_arith(e, v, at))
-        return false;
-    v->a = e->logical ? !v->a : (int32_t)~(uint32_t)v->a;
-    return true;
-}
-
-/* AND binds tighter than OR and XOR; on 0/1 values the bitwise operations are the logical ones. */
-static bool logical_level(struct eval *e, struct val *v, const char *const *words,
-                          bool (*next)(struct eval *, struct val *))
-{
-    int at = e->pos;
-    if (!next(e, v))
-        return false;
-    for (;;) {
-        int k = -1, before = e->pos;
-        for (int i = 0; words[i] && k < 0; i++)
-            if (match_word(e, words[i]))
-                k = i;
-        if (k < 0) {
-            e->pos = before;
-            return true;
-        }
-        int rhs_at = e->pos;
-        struct val rhs = {0};
-        bool ok = to_arith(e, v, at) && next(e, &rhs) && to_arith(e, &rhs, rhs_at);
-        uint32_t x = (uint32_t)v->a, y = (uint32_t)rhs.a;
-        v->a = (int32_t)(words[k][0] == 'A' ? x & y : words[k][0] == 'O' ? x | y : x ^ y);
-        val_free(&rhs);
-        if (!ok)
-            return false;
-    }
-}
-
-static bool conjunction(struct eval *e, struct val *v)
-{
-    static const char *const words[] = {"AND", NULL};
-    return logical_level(e, v, words, negation);
-}
-
-static bool expr(struct eval *e, struct val *v)
-{
-    static const char *const words[] = {"OR", "XOR", NULL};
-    return logical_level(e, v, words, conjunction);
-}
-
-/* A SETB/AIF condition: an expression whose value is 0 or 1. */
-static bool logical_expr(struct eval *e, bool *out)
-{
-    int at = e->pos;
-    int32_t v;
-    *out = false;
-    e->logical = true;
-    if (!arith_expr(e, &v))
-        return false;
-    if (v != 0 && v != 1)
-        return eval_fail(e, at, "logical value must be 0 or 1, not %d", (int)v);
-    *out = v;
-    return true;
-}
-
-static bool at_operand_end(struct eval *e)
-{
-    skip_blanks(e);
-    if (e->pos < e->end)
-        return eval_fail(e, e->pos, "unexpected '%c' in operand", e->s[e->pos]);
-    return true;
-}
-
-/* ---- substitution ----------------------------------------------------------------------------- */
-
-/* Replace the variable symbols of text[from,to) into out; false after an error. */
-static bool substitute(struct eval *e, int from, int to, struct buf *out)
-{
-    int i = from;
-    e->end = to;
-    while (i < to) {
-        const char *amp = memchr(e->s + i, '&', (size_t)(to - i));
-        if (!amp) {
-            buf_add(out, e->s + i, (size_t)(to - i));
-            break;
-        }
-        int k = (int)(amp - e->s);
-        buf_add(out, e->s + i, (size_t)(k - i));
-        if (k + 1 < to && e->s[k + 1] == '&') {
-            buf_add(out, "&&", 2); /* stays paired: DC and MNOTE make one ampersand of it */
-            i = k + 2;
-            continue;
-        }
-        e->pos = k;
-        if (!append_reference(e, out))
-            return false;
-        if (out->len > STATEMENT_MAX)
-            return eval_fail(e, k, "statement longer than %d characters after substitution", STATEMENT_MAX);
-        i = e->pos;
-    }
-    buf_cstr(out);
-    return true;
 }
 
 /* ---- handing statements over ------------------------------------------------------------------ */
@@ -1367,7 +358,7 @@ static enum ca_op classify_op(const char *op, size_t len)
     if (len < 3 || len > 5)
         return CA_NONE;
     for (int i = CA_NONE + 1; i < CA_COUNT; i++)
-        if (word_is(op, len, ca_names[i]))
+        if (mengine_word_is(op, len, ca_names[i]))
             return (enum ca_op)i;
     return CA_NONE;
 }
@@ -1378,12 +369,12 @@ static void add_sequence_symbol(struct macro_engine *m, struct code *code, size_
     const struct stmt_fields *f = &code->info[index].f;
     size_t len = (size_t)f->name_len - 1;
     const char *name = line->text + 1;
-    if (!is_symbol(name, len)) {
-        message_at(m, line, 0, DIAG_ERROR, "invalid sequence symbol %.*s", f->name_len, line->text);
+    if (!mengine_is_symbol(name, len)) {
+        mengine_message_at(m, line, 0, DIAG_ERROR, "invalid sequence symbol %.*s", f->name_len, line->text);
         return;
     }
     if (table_find(&code->seqs, name, len)) {
-        message_at(m, line, 0, DIAG_ERROR, "sequence symbol .%.*s is defined twice", (int)len, name);
+        mengine_message_at(m, line, 0, DIAG_ERROR, "sequence symbol .%.*s is defined twice", (int)len, name);
         return;
     }
     struct seq_entry *s = xcalloc(1, sizeof *s);
@@ -1454,14 +445,14 @@ static void def_free(struct macro_def *d)
 static const struct param *find_param(const struct macro_def *d, const char *name, size_t len)
 {
     for (size_t i = 0; i < d->nparams; i++)
-        if (word_is(name, len, d->params[i].name))
+        if (mengine_word_is(name, len, d->params[i].name))
             return &d->params[i];
     return NULL;
 }
 
 static bool param_name_taken(const struct macro_def *d, const char *name, size_t len)
 {
-    return find_param(d, name, len) || (d->label_param && word_is(name, len, d->label_param));
+    return find_param(d, name, len) || (d->label_param && mengine_word_is(name, len, d->label_param));
 }
 
 /* "&NAME", the len characters at offset: the name's length, or 0 (after an error) if it is not valid. */
@@ -1469,17 +460,17 @@ static int parameter_name(struct macro_engine *m, const struct src_line *proto, 
                           int len)
 {
     const char *s = proto->text + offset;
-    int n = len > 1 && s[0] == '&' ? symbol_length(s + 1, len - 1) : 0;
+    int n = len > 1 && s[0] == '&' ? mengine_symbol_length(s + 1, len - 1) : 0;
     if (n == 0 || n != len - 1 || n > SYMBOL_MAX - 1) {
-        message_at(m, proto, offset, DIAG_ERROR, "invalid macro parameter %.*s (&NAME expected)", len, s);
+        mengine_message_at(m, proto, offset, DIAG_ERROR, "invalid macro parameter %.*s (&NAME expected)", len, s);
         return 0;
     }
-    if (find_sys_var(s + 1, (size_t)n)) {
-        message_at(m, proto, offset, DIAG_ERROR, "&%.*s is a system variable, not a parameter name", n, s + 1);
+    if (mexpr_is_system_variable(s + 1, (size_t)n)) {
+        mengine_message_at(m, proto, offset, DIAG_ERROR, "&%.*s is a system variable, not a parameter name", n, s + 1);
         return 0;
     }
     if (param_name_taken(d, s + 1, (size_t)n)) {
-        message_at(m, proto, offset, DIAG_ERROR, "duplicate macro parameter &%.*s", n, s + 1);
+        mengine_message_at(m, proto, offset, DIAG_ERROR, "duplicate macro parameter &%.*s", n, s + 1);
         return 0;
     }
     return n;
@@ -1509,11 +500,12 @@ static bool parse_prototype(struct macro_engine *m, const struct src_line *proto
     struct stmt_fields f;
     fields_split(proto->text, &f);
     if (f.blank || f.comment || f.macro_comment || !f.op_len) {
-        message_at(m, proto, 0, DIAG_ERROR, "macro prototype statement expected after MACRO");
+        mengine_message_at(m, proto, 0, DIAG_ERROR, "macro prototype statement expected after MACRO");
         return false;
     }
     if (classify_op(proto->text + f.op, (size_t)f.op_len) != CA_NONE || proto->text[f.op] == '&') {
-        message_at(m, proto, f.op, DIAG_ERROR, "%.*s cannot be the name of a macro", f.op_len, proto->text + f.op);
+        mengine_message_at(m, proto, f.op, DIAG_ERROR, "%.*s cannot be the name of a macro", f.op_len,
+                           proto->text + f.op);
         return false;
     }
     d->name = xstrndup(proto->text + f.op, (size_t)f.op_len);
@@ -1529,8 +521,8 @@ static bool parse_prototype(struct macro_engine *m, const struct src_line *proto
     struct items it;
     const char *item;
     size_t len;
-    items_init(&it, proto->text + f.operands, (size_t)f.operands_len);
-    while (ok && f.operands_len && items_next(&it, &item, &len))
+    mengine_items_init(&it, proto->text + f.operands, (size_t)f.operands_len);
+    while (ok && f.operands_len && mengine_items_next(&it, &item, &len))
         ok = prototype_operand(m, proto, d, (int)(item - proto->text), (int)len);
     return ok;
 }
@@ -1554,13 +546,13 @@ static struct macro_def *define_macro(struct macro_engine *m, const struct code 
 {
     size_t end = code->info[at].block_end;
     if (end >= code->count) {
-        message_at(m, &code->lines[at], code->info[at].f.op, DIAG_ERROR, "MACRO without MEND");
+        mengine_message_at(m, &code->lines[at], code->info[at].f.op, DIAG_ERROR, "MACRO without MEND");
         return NULL;
     }
     struct macro_def *d = xcalloc(1, sizeof *d);
     if (at + 1 == end || !parse_prototype(m, &code->lines[at + 1], d)) {
         if (at + 1 == end)
-            message_at(m, &code->lines[at], 0, DIAG_ERROR, "macro prototype statement expected after MACRO");
+            mengine_message_at(m, &code->lines[at], 0, DIAG_ERROR, "macro prototype statement expected after MACRO");
         def_free(d);
         return NULL;
     }
@@ -1593,10 +585,11 @@ static struct macro_def *define_library_macro(struct macro_engine *m, const char
         diag_add(m->diags, src_file_name(m->src, lines->count ? lines->lines[0].file : (int)m->src->nfiles - 1), 0, 0,
                  -1, DIAG_ERROR, "macro library member for %s has no MACRO statement", name);
     else if (code.info[i].ca != CA_MACRO)
-        message_at(m, &code.lines[i], 0, DIAG_ERROR, "macro library member for %s does not start with MACRO", name);
+        mengine_message_at(m, &code.lines[i], 0, DIAG_ERROR, "macro library member for %s does not start with MACRO",
+                           name);
     else if ((d = define_macro(m, &code, i)) != NULL && strcasecmp_ascii(d->name, name) != 0) {
-        message_at(m, &code.lines[i + 1], code.info[i + 1].f.op, DIAG_ERROR,
-                   "macro library member for %s defines macro %s", name, d->name);
+        mengine_message_at(m, &code.lines[i + 1], code.info[i + 1].f.op, DIAG_ERROR,
+                           "macro library member for %s defines macro %s", name, d->name);
         d = NULL;
     }
     code_free(&code);
@@ -1648,6 +641,15 @@ static struct var *declare_local(struct frame *fr, const char *name, size_t len,
     return v;
 }
 
+struct var *mengine_lookup_var(struct macro_engine *m, struct frame *fr, const char *name, size_t len)
+{
+    struct var *v = (struct var *)table_find(&fr->scope, name, len);
+    if (v)
+        return v->global ? v->global : v;
+    v = (struct var *)table_find(&m->globals, name, len);
+    return v && v->everywhere ? v : NULL;
+}
+
 static void bind_param(struct frame *fr, const char *name, const char *value)
 {
     struct var *v = declare_local(fr, name, strlen(name), VAR_PARAM, false);
@@ -1664,15 +666,15 @@ static const enum var_type set_type[CA_COUNT] = {
 /* A declaration item &NAME or &NAME(dimension) at the current position. */
 static bool declared_name(struct eval *e, int *name_at, int *name_len)
 {
-    skip_blanks(e);
-    if (peek(e) != '&')
-        return eval_fail(e, e->pos, "variable symbol (&NAME) expected");
+    mexpr_skip_blanks(e);
+    if (mexpr_peek(e) != '&')
+        return mexpr_fail(e, e->pos, "variable symbol (&NAME) expected");
     *name_at = e->pos + 1;
-    *name_len = symbol_length(e->s + *name_at, e->end - *name_at);
+    *name_len = mengine_symbol_length(e->s + *name_at, e->end - *name_at);
     if (*name_len == 0 || *name_len > SYMBOL_MAX - 1)
-        return eval_fail(e, e->pos, "invalid variable symbol");
-    if (find_sys_var(e->s + *name_at, (size_t)*name_len))
-        return eval_fail(e, e->pos, "&%.*s is a system variable", *name_len, e->s + *name_at);
+        return mexpr_fail(e, e->pos, "invalid variable symbol");
+    if (mexpr_is_system_variable(e->s + *name_at, (size_t)*name_len))
+        return mexpr_fail(e, e->pos, "&%.*s is a system variable", *name_len, e->s + *name_at);
     e->pos = *name_at + *name_len;
     return true;
 }
@@ -1687,12 +689,12 @@ static bool declare_global(struct eval *e, int at, size_t len, enum var_type typ
         g = var_new(type, dimensioned);
         table_add(&m->globals, &g->e, name, len);
     } else if (g->type != type || g->dimensioned != dimensioned) {
-        return eval_fail(e, at - 1, "global &%.*s is already declared as %s%s", (int)len, name,
-                         var_type_name[g->type], g->dimensioned ? " (dimensioned)" : "");
+        return mexpr_fail(e, at - 1, "global &%.*s is already declared as %s%s", (int)len, name,
+                          var_type_name[g->type], g->dimensioned ? " (dimensioned)" : "");
     }
     struct var *local = (struct var *)table_find(&fr->scope, name, len);
     if (local && local->global != g)
-        return eval_fail(e, at - 1, "&%.*s is already a local symbol here", (int)len, name);
+        return mexpr_fail(e, at - 1, "&%.*s is already a local symbol here", (int)len, name);
     if (!local)
         declare_local(fr, name, len, type, dimensioned)->global = g;
     return true;
@@ -1703,14 +705,14 @@ static bool declare_one(struct eval *e, enum ca_op op)
     int at, len;
     if (!declared_name(e, &at, &len))
         return false;
-    bool dimensioned = peek(e) == '(';
+    bool dimensioned = mexpr_peek(e) == '(';
     if (dimensioned) {
         long dim;
         int n;
-        if (!subscripts(e, &dim, 1, &n))
+        if (!mexpr_subscripts(e, &dim, 1, &n))
             return false;
         if (dim < 1 || dim > SUBSCRIPT_MAX)
-            return eval_fail(e, at, "dimension %ld out of range (1-%d)", dim, SUBSCRIPT_MAX);
+            return mexpr_fail(e, at, "dimension %ld out of range (1-%d)", dim, SUBSCRIPT_MAX);
     }
     const char *name = e->s + at;
     enum var_type type = set_type[op];
@@ -1722,8 +724,8 @@ static bool declare_one(struct eval *e, enum ca_op op)
         return true;
     }
     if (v->global || v->type != type || v->dimensioned != dimensioned)
-        return eval_fail(e, at - 1, "&%.*s is already declared as %s%s", len, name,
-                         v->global ? "a global" : var_type_name[v->type], v->dimensioned ? " (dimensioned)" : "");
+        return mexpr_fail(e, at - 1, "&%.*s is already declared as %s%s", len, name,
+                          v->global ? "a global" : var_type_name[v->type], v->dimensioned ? " (dimensioned)" : "");
     return true; /* the same declaration again (e.g. in a loop) changes nothing */
 }
 
@@ -1731,15 +733,15 @@ static void run_declaration(struct stmt_ctx *c)
 {
     struct eval e;
     const struct stmt_fields *f = &c->info->f;
-    eval_init(&e, c, f->operands, ca_operands_end(c->src->text, f->operands));
+    mexpr_init(&e, c, f->operands, ca_operands_end(c->src->text, f->operands));
     if (e.pos >= e.end) {
-        eval_fail(&e, f->op, "%s needs at least one variable symbol", ca_names[c->info->ca]);
+        mexpr_fail(&e, f->op, "%s needs at least one variable symbol", ca_names[c->info->ca]);
         return;
     }
     while (declare_one(&e, c->info->ca)) {
-        skip_blanks(&e);
-        if (peek(&e) != ',') {
-            at_operand_end(&e);
+        mexpr_skip_blanks(&e);
+        if (mexpr_peek(&e) != ',') {
+            mexpr_at_operand_end(&e);
             return;
         }
         e.pos++;
@@ -1757,13 +759,13 @@ static bool check_target(struct eval *e, const struct var *v, enum var_type type
 {
     const char *name = v->e.name;
     if (v->type == VAR_PARAM)
-        return eval_fail(e, at, "&%s is a macro parameter and cannot be set", name);
+        return mexpr_fail(e, at, "&%s is a macro parameter and cannot be set", name);
     if (v->type != type)
-        return eval_fail(e, at, "&%s is a %s symbol, not %s", name, var_type_name[v->type], var_type_name[type]);
+        return mexpr_fail(e, at, "&%s is a %s symbol, not %s", name, var_type_name[v->type], var_type_name[type]);
     if (v->dimensioned && !subscripted)
-        return eval_fail(e, at, "&%s is dimensioned and needs a subscript", name);
+        return mexpr_fail(e, at, "&%s is dimensioned and needs a subscript", name);
     if (!v->dimensioned && subscripted)
-        return eval_fail(e, at, "&%s is not dimensioned", name);
+        return mexpr_fail(e, at, "&%s is not dimensioned", name);
     return true;
 }
 
@@ -1771,7 +773,7 @@ static bool set_target(struct eval *e, enum var_type type, struct set_target *t)
 {
     const struct stmt_fields *f = &e->c->info->f;
     if (!f->name_len)
-        return eval_fail(e, f->op, "%s needs a variable symbol (&NAME) in the name field", var_type_name[type]);
+        return mexpr_fail(e, f->op, "%s needs a variable symbol (&NAME) in the name field", var_type_name[type]);
     e->pos = f->name;
     e->end = f->name + f->name_len;
     int at, len;
@@ -1779,15 +781,15 @@ static bool set_target(struct eval *e, enum var_type type, struct set_target *t)
     int n = 0;
     if (!declared_name(e, &at, &len))
         return false;
-    t->subscripted = peek(e) == '(';
-    if (t->subscripted && !subscripts(e, &sub, 1, &n))
+    t->subscripted = mexpr_peek(e) == '(';
+    if (t->subscripted && !mexpr_subscripts(e, &sub, 1, &n))
         return false;
-    if (!at_operand_end(e))
+    if (!mexpr_at_operand_end(e))
         return false;
     if (sub < 1 || sub > SUBSCRIPT_MAX)
-        return eval_fail(e, at, "subscript %ld out of range (1-%d)", sub, SUBSCRIPT_MAX);
+        return mexpr_fail(e, at, "subscript %ld out of range (1-%d)", sub, SUBSCRIPT_MAX);
     t->index = (size_t)sub - 1;
-    t->var = lookup_var(e->c->m, e->c->fr, e->s + at, (size_t)len);
+    t->var = mengine_lookup_var(e->c->m, e->c->fr, e->s + at, (size_t)len);
     if (!t->var) {
         t->var = declare_local(e->c->fr, e->s + at, (size_t)len, type, t->subscripted);
         return true;
@@ -1795,24 +797,6 @@ static bool set_target(struct eval *e, enum var_type type, struct set_target *t)
     return check_target(e, t->var, type, t->subscripted, at - 1);
 }
 
-/* One SETx value, converted to the target's type. */
-static bool set_value(struct eval *e, enum var_type type, struct val *v)
-{
-    int at = e->pos;
-    if (type == VAR_B) {
-        bool b;
-        if (!logical_expr(e, &b))
-            return false;
-        v->a = b;
-        return true;
-    }
-    if (!expr(e, v))
-        return false;
-    if (type == VAR_A)
-        return to_arith(e, v, at);
-    to_char(v);
-    return check_length(e, at, v->c.len);
-}
 
 static void assign(struct var *v, size_t index, struct val *value)
 {
@@ -1827,32 +811,32 @@ static void run_set(struct stmt_ctx *c)
     enum var_type type = set_type[c->info->ca];
     const struct stmt_fields *f = &c->info->f;
     struct eval e;
-    eval_init(&e, c, f->operands, ca_operands_end(c->src->text, f->operands));
+    mexpr_init(&e, c, f->operands, ca_operands_end(c->src->text, f->operands));
     struct val values[64];
     size_t n = 0;
     bool ok = true;
     for (;;) {
         memset(&values[n], 0, sizeof values[n]);
-        ok = set_value(&e, type, &values[n++]);
-        skip_blanks(&e);
-        if (!ok || peek(&e) != ',')
+        ok = mexpr_typed_value(&e, type, &values[n++]);
+        mexpr_skip_blanks(&e);
+        if (!ok || mexpr_peek(&e) != ',')
             break;
         if (n == sizeof values / sizeof values[0]) {
-            ok = eval_fail(&e, e.pos, "at most %zu values in one SET statement", n);
+            ok = mexpr_fail(&e, e.pos, "at most %zu values in one SET statement", n);
             break;
         }
         e.pos++;
     }
     struct set_target t = {0};
-    ok = ok && at_operand_end(&e) && set_target(&e, type, &t);
+    ok = ok && mexpr_at_operand_end(&e) && set_target(&e, type, &t);
     if (ok && n > 1 && !t.subscripted)
-        ok = eval_fail(&e, f->operands, "several values need a subscripted SET symbol");
+        ok = mexpr_fail(&e, f->operands, "several values need a subscripted SET symbol");
     if (ok && t.index + n > SUBSCRIPT_MAX)
-        ok = eval_fail(&e, f->operands, "values run past subscript %d", SUBSCRIPT_MAX);
+        ok = mexpr_fail(&e, f->operands, "values run past subscript %d", SUBSCRIPT_MAX);
     for (size_t i = 0; i < n; i++) {
         if (ok)
             assign(t.var, t.index + i, &values[i]);
-        val_free(&values[i]);
+        mexpr_val_free(&values[i]);
     }
 }
 
@@ -1861,22 +845,23 @@ static void run_set(struct stmt_ctx *c)
 /* A sequence symbol .NAME at the current position: its offset and length (without the period). */
 static bool sequence_name(struct eval *e, int *at, int *len)
 {
-    skip_blanks(e);
-    if (peek(e) != '.')
-        return eval_fail(e, e->pos, "sequence symbol (.NAME) expected");
+    mexpr_skip_blanks(e);
+    if (mexpr_peek(e) != '.')
+        return mexpr_fail(e, e->pos, "sequence symbol (.NAME) expected");
     *at = e->pos;
-    *len = symbol_length(e->s + e->pos + 1, e->end - e->pos - 1);
+    *len = mengine_symbol_length(e->s + e->pos + 1, e->end - e->pos - 1);
     if (*len == 0)
-        return eval_fail(e, e->pos, "invalid sequence symbol");
+        return mexpr_fail(e, e->pos, "invalid sequence symbol");
     e->pos += *len + 1;
     return true;
 }
 
 static void actr_exhausted(struct stmt_ctx *c)
 {
-    message_at(c->m, c->src, c->info->f.op, DIAG_ERROR,
-               "ACTR limit exceeded: more than %ld AIF/AGO branches %s", c->fr->actr_limit,
-               c->fr->def ? "in this macro call; the expansion ends" : "in open code; the rest is not assembled");
+    mengine_message_at(c->m, c->src, c->info->f.op, DIAG_ERROR,
+                       "ACTR limit exceeded: more than %ld AIF/AGO branches %s", c->fr->actr_limit,
+                       c->fr->def ? "in this macro call; the expansion ends"
+                                  : "in open code; the rest is not assembled");
     if (c->fr->def)
         c->fr->leave = true;
     else
@@ -1888,7 +873,7 @@ static void branch(struct stmt_ctx *c, int at, int len)
     const char *name = c->src->text + at + 1;
     struct seq_entry *s = (struct seq_entry *)table_find(&c->code->seqs, name, (size_t)len);
     if (!s) {
-        message_at(c->m, c->src, at, DIAG_ERROR, "undefined sequence symbol .%.*s", len, name);
+        mengine_message_at(c->m, c->src, at, DIAG_ERROR, "undefined sequence symbol .%.*s", len, name);
         return;
     }
     if (c->fr->actr <= 0) {
@@ -1902,18 +887,19 @@ static void branch(struct stmt_ctx *c, int at, int len)
 static void run_aif(struct stmt_ctx *c)
 {
     struct eval e;
-    eval_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
+    mexpr_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
     for (;;) {
         bool yes;
         int at, len;
-        if (!expect(&e, '(') || !logical_expr(&e, &yes) || !expect(&e, ')') || !sequence_name(&e, &at, &len))
+        if (!mexpr_expect(&e, '(') || !mexpr_logical(&e, &yes) || !mexpr_expect(&e, ')') ||
+            !sequence_name(&e, &at, &len))
             return;
         if (yes) {
             branch(c, at, len);
             return;
         }
-        if (peek(&e) != ',') {
-            at_operand_end(&e);
+        if (mexpr_peek(&e) != ',') {
+            mexpr_at_operand_end(&e);
             return;
         }
         e.pos++;
@@ -1924,11 +910,11 @@ static void run_aif(struct stmt_ctx *c)
 static void run_ago(struct stmt_ctx *c)
 {
     struct eval e;
-    eval_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
+    mexpr_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
     int32_t which = 1;
-    if (peek(&e) == '(') {
+    if (mexpr_peek(&e) == '(') {
         e.pos++;
-        if (!arith_expr(&e, &which) || !expect(&e, ')'))
+        if (!mexpr_arith(&e, &which) || !mexpr_expect(&e, ')'))
             return;
     }
     int target_at = -1, target_len = 0;
@@ -1940,11 +926,11 @@ static void run_ago(struct stmt_ctx *c)
             target_at = at;
             target_len = len;
         }
-        if (peek(&e) != ',')
+        if (mexpr_peek(&e) != ',')
             break;
         e.pos++;
     }
-    if (at_operand_end(&e) && target_at >= 0)
+    if (mexpr_at_operand_end(&e) && target_at >= 0)
         branch(c, target_at, target_len);
 }
 
@@ -1952,8 +938,8 @@ static void run_actr(struct stmt_ctx *c)
 {
     struct eval e;
     int32_t n;
-    eval_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
-    if (arith_expr(&e, &n) && at_operand_end(&e))
+    mexpr_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
+    if (mexpr_arith(&e, &n) && mexpr_at_operand_end(&e))
         c->fr->actr = c->fr->actr_limit = n;
 }
 
@@ -1967,7 +953,7 @@ static void run_mexit(struct stmt_ctx *c)
     if (c->fr->def)
         c->fr->leave = true;
     else
-        message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "MEXIT outside a macro");
+        mengine_message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "MEXIT outside a macro");
 }
 
 static void run_mend(struct stmt_ctx *c)
@@ -1975,7 +961,7 @@ static void run_mend(struct stmt_ctx *c)
     if (c->fr->def)
         c->fr->leave = true;
     else
-        message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "MEND without MACRO");
+        mengine_message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "MEND without MACRO");
 }
 
 /* ---- conditional assembly: MNOTE, MACRO ---------------------------------------------------------- */
@@ -1987,18 +973,18 @@ static void run_mend(struct stmt_ctx *c)
 static bool mnote_severity(struct eval *e, int32_t *severity, bool *star)
 {
     *severity = -1;
-    *star = peek(e) == '*';
-    if (peek(e) == '\'')
+    *star = mexpr_peek(e) == '*';
+    if (mexpr_peek(e) == '\'')
         return true;
     if (*star)
         e->pos++;
-    else if (peek(e) == ',')
+    else if (mexpr_peek(e) == ',')
         *severity = 1;
-    else if (!arith_expr(e, severity))
+    else if (!mexpr_arith(e, severity))
         return false;
     else if (*severity < 0 || *severity > 255)
-        return eval_fail(e, e->c->info->f.operands, "MNOTE severity must be 0-255");
-    return expect(e, ',');
+        return mexpr_fail(e, e->c->info->f.operands, "MNOTE severity must be 0-255");
+    return mexpr_expect(e, ',');
 }
 
 /* The MNOTE text with && made one ampersand, as HLASM prints it ('' is already one quote). */
@@ -2017,16 +1003,16 @@ static void mnote_text(const struct buf *raw, struct buf *out)
 static void run_mnote(struct stmt_ctx *c)
 {
     struct eval e;
-    eval_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
+    mexpr_init(&e, c, c->info->f.operands, ca_operands_end(c->src->text, c->info->f.operands));
     int32_t severity;
     bool star;
     struct buf raw = {0}, text = {0}, listed = {0};
     if (mnote_severity(&e, &severity, &star) &&
-        (peek(&e) == '\'' || eval_fail(&e, e.pos, "quoted MNOTE text expected")) && quoted_string(&e, &raw) &&
-        at_operand_end(&e)) {
+        (mexpr_peek(&e) == '\'' || mexpr_fail(&e, e.pos, "quoted MNOTE text expected")) &&
+        mexpr_quoted_string(&e, &raw) && mexpr_at_operand_end(&e)) {
         mnote_text(&raw, &text);
         enum diag_severity sev = severity >= 8 ? DIAG_ERROR : severity >= 1 ? DIAG_WARNING : DIAG_NOTE;
-        message_at(c->m, c->fr->def ? c->fr->call_line : c->src, 0, sev, "%s", text.data);
+        mengine_message_at(c->m, c->fr->def ? c->fr->call_line : c->src, 0, sev, "%s", text.data);
         if (severity >= 0)
             buf_printf(&listed, "%d,", (int)severity);
         else if (star)
@@ -2072,8 +1058,8 @@ static void run_conditional(struct stmt_ctx *c)
         in->listed = true;
     }
     if (!is_set && in->f.name_len && c->src->text[0] != '.') {
-        message_at(c->m, c->src, 0, DIAG_ERROR, "the name field of %s must be blank or a sequence symbol",
-                   ca_names[op]);
+        mengine_message_at(c->m, c->src, 0, DIAG_ERROR, "the name field of %s must be blank or a sequence symbol",
+                           ca_names[op]);
         return;
     }
     ca_run[op](c);
@@ -2091,7 +1077,7 @@ struct call_operands {
    form, -2 if KEY is not a keyword of d (*key_len is then its length). */
 static long keyword_operand(const struct macro_def *d, const char *s, size_t len, size_t *key_len)
 {
-    *key_len = (size_t)symbol_length(s, (int)len);
+    *key_len = (size_t)mengine_symbol_length(s, (int)len);
     if (*key_len == 0 || *key_len >= len || s[*key_len] != '=')
         return -1;
     const struct param *p = find_param(d, s, *key_len);
@@ -2106,15 +1092,16 @@ static void call_operand(struct stmt_ctx *c, const struct macro_def *d, const ch
     size_t key_len;
     long k = keyword_operand(d, s, len, &key_len);
     if (k == -2)
-        message_at(c->m, c->src, c->info->f.operands, DIAG_WARNING,
-                   "%.*s is not a keyword of macro %s; taken as a positional operand", (int)key_len, s, d->name);
+        mengine_message_at(c->m, c->src, c->info->f.operands, DIAG_WARNING,
+                           "%.*s is not a keyword of macro %s; taken as a positional operand", (int)key_len, s,
+                           d->name);
     if (k < 0) {
         *ARRAY_PUSH(ops->positional, ops->npositional, ops->cap) = xstrndup(s, len);
         return;
     }
     if (ops->keyword_values[k])
-        message_at(c->m, c->src, c->info->f.operands, DIAG_WARNING, "keyword %s given twice; the last is used",
-                   d->params[k].name);
+        mengine_message_at(c->m, c->src, c->info->f.operands, DIAG_WARNING, "keyword %s given twice; the last is used",
+                           d->params[k].name);
     free(ops->keyword_values[k]);
     ops->keyword_values[k] = xstrndup(s + key_len + 1, len - key_len - 1);
 }
@@ -2124,17 +1111,18 @@ static bool split_call_operands(struct stmt_ctx *c, const struct macro_def *d, c
                                 const struct stmt_fields *f, struct call_operands *ops)
 {
     if (f->unterminated >= 0) {
-        message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR, "unterminated quoted string in macro operands");
+        mengine_message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR,
+                           "unterminated quoted string in macro operands");
         return false;
     }
     struct items it;
     const char *item;
     size_t len;
-    items_init(&it, text + f->operands, (size_t)f->operands_len);
-    while (f->operands_len && items_next(&it, &item, &len))
+    mengine_items_init(&it, text + f->operands, (size_t)f->operands_len);
+    while (f->operands_len && mengine_items_next(&it, &item, &len))
         call_operand(c, d, item, len, ops);
     if (it.unbalanced)
-        message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR, "unbalanced parentheses in macro operands");
+        mengine_message_at(c->m, c->src, c->info->f.operands, DIAG_ERROR, "unbalanced parentheses in macro operands");
     return !it.unbalanced;
 }
 
@@ -2159,8 +1147,8 @@ static void call_macro(struct stmt_ctx *c, const struct macro_def *d, const char
 {
     struct macro_engine *m = c->m;
     if (c->fr->depth >= MACRO_DEPTH_LIMIT) {
-        message_at(m, c->src, c->info->f.op, DIAG_ERROR, "macro calls nested deeper than %d (endless recursion?)",
-                   MACRO_DEPTH_LIMIT);
+        mengine_message_at(m, c->src, c->info->f.op, DIAG_ERROR,
+                           "macro calls nested deeper than %d (endless recursion?)", MACRO_DEPTH_LIMIT);
         m->unwinding = true;
         return;
     }
@@ -2216,17 +1204,17 @@ static const struct macro_def *macro_for(struct macro_engine *m, const char *op,
 static bool substitute_statement(struct stmt_ctx *c, struct stmt_fields *f)
 {
     struct eval e;
-    eval_init(&e, c, 0, 0);
+    mexpr_init(&e, c, 0, 0);
     struct buf *out = &c->fr->text;
     out->len = 0;
     int operands_end = c->info->f.operands + c->info->f.operands_len;
-    if (!substitute(&e, 0, operands_end, out))
+    if (!mexpr_substitute(&e, 0, operands_end, out))
         return false;
     buf_adds(out, c->src->text + operands_end);
     fields_split(out->data, f);
     if (f->op_len && classify_op(out->data + f->op, (size_t)f->op_len) != CA_NONE) {
-        message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "operation %.*s cannot be produced by substitution",
-                   f->op_len, out->data + f->op);
+        mengine_message_at(c->m, c->src, c->info->f.op, DIAG_ERROR, "operation %.*s cannot be produced by substitution",
+                           f->op_len, out->data + f->op);
         return false;
     }
     return true;
@@ -2263,7 +1251,7 @@ static void run_ordinary(struct stmt_ctx *c)
     if (f.name_len && text[0] == '.')
         text = blank_sequence_symbol(c, text, &f);
     emit(c, text, MAC_ORDINARY);
-    if (word_is(text + f.op, (size_t)f.op_len, "END"))
+    if (mengine_word_is(text + f.op, (size_t)f.op_len, "END"))
         c->m->ended = true;
 }
 
@@ -2275,7 +1263,7 @@ static void run_statement(struct stmt_ctx *c)
     bool open_code = c->fr->def == NULL;
     if (c->fr->dead) {
         emit(c, c->src->text, MAC_LIST_ONLY);
-        if (word_is(c->src->text + in->f.op, (size_t)in->f.op_len, "END"))
+        if (mengine_word_is(c->src->text + in->f.op, (size_t)in->f.op_len, "END"))
             c->m->ended = true;
     } else if (in->f.blank) {
         if (open_code)
@@ -2299,9 +1287,9 @@ static bool within_step_limit(struct stmt_ctx *c)
         return true; /* plain open code: bounded by the source itself */
     if (++c->m->steps <= STEP_LIMIT)
         return true;
-    message_at(c->m, c->src, c->info->f.op, DIAG_ERROR,
-               "more than %lu statements in macro expansions and conditional assembly: stopped (endless loop?)",
-               STEP_LIMIT);
+    mengine_message_at(c->m, c->src, c->info->f.op, DIAG_ERROR,
+                       "more than %lu statements in macro expansions and conditional assembly: stopped (endless loop?)",
+                       STEP_LIMIT);
     c->m->ended = true;
     return false;
 }
