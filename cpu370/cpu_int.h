@@ -1,0 +1,399 @@
+/*
+ * cpu_int.h - the CPU's internal model, shared by the files of cpu370/: the machine and CPU structs,
+ * instruction field decoding, effective addresses, storage access with protection, prefixing and
+ * DAT, condition codes, and raising program interruptions.  Instruction handlers include only this.
+ *
+ * Program interruptions unwind: program_check() longjmps back to the instruction loop (run.c), which
+ * stores the old PSW and loads the new one.  A handler therefore checks everything that can make the
+ * instruction suppressed or nullified before it changes any state.
+ */
+#ifndef S370_CPU_INT_H
+#define S370_CPU_INT_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdnoreturn.h>
+#include <string.h>
+
+#include "cpu370/cpu.h"
+#include "cpu370/opcodes.h"
+
+/* ---- fixed storage locations (real addresses, GA22-7000 "Assigned storage locations") ---------- */
+enum {
+    LOC_RESTART_NEW = 0x00,
+    LOC_RESTART_OLD = 0x08,
+    LOC_EXTERNAL_OLD = 0x18,
+    LOC_SVC_OLD = 0x20,
+    LOC_PROGRAM_OLD = 0x28,
+    LOC_MCHECK_OLD = 0x30,
+    LOC_IO_OLD = 0x38,
+    LOC_CSW = 0x40,
+    LOC_CAW = 0x48,
+    LOC_INTERVAL_TIMER = 0x50,
+    LOC_EXTERNAL_NEW = 0x58,
+    LOC_SVC_NEW = 0x60,
+    LOC_PROGRAM_NEW = 0x68,
+    LOC_MCHECK_NEW = 0x70,
+    LOC_IO_NEW = 0x78,
+    LOC_EXT_CPU_ADDRESS = 0x84, /* EC mode external interruption: CPU address (2 bytes) */
+    LOC_EXT_CODE = 0x86,        /* EC mode external interruption code */
+    LOC_SVC_ILC = 0x89,         /* EC mode SVC: ILC in bits 5-6 */
+    LOC_SVC_CODE = 0x8A,
+    LOC_PGM_ILC = 0x8D,         /* EC mode program: ILC in bits 5-6 */
+    LOC_PGM_CODE = 0x8E,
+    LOC_TRANS_EXC_ADDR = 0x90,  /* translation-exception address */
+    LOC_MONITOR_CLASS = 0x95,
+    LOC_PER_CODE = 0x96,
+    LOC_PER_ADDRESS = 0x98,
+    LOC_MONITOR_CODE = 0x9C,
+    LOC_IO_ADDRESS = 0xBA,      /* EC mode I/O interruption: device address */
+    /* store status save areas */
+    LOC_SS_CPU_TIMER = 0xD8,
+    LOC_SS_CLOCK_COMP = 0xE0,
+    LOC_SS_PSW = 0x100,
+    LOC_SS_PREFIX = 0x108,
+    LOC_SS_FPR = 0x160,
+    LOC_SS_GPR = 0x180,
+    LOC_SS_CR = 0x1C0,
+};
+
+/* Control register 0 bits (bit n of the register is 1u << (31 - n)). */
+#define CR_BIT(n) (1u << (31 - (n)))
+enum {
+    CR0_SSM_SUPPRESS = CR_BIT(1),
+    CR0_LOW_ADDRESS_PROTECTION = CR_BIT(3),
+    CR0_MALFUNCTION_ALERT = CR_BIT(16),
+    CR0_EMERGENCY_SIGNAL = CR_BIT(17),
+    CR0_EXTERNAL_CALL = CR_BIT(18),
+    CR0_CLOCK_COMPARATOR = CR_BIT(20),
+    CR0_CPU_TIMER = CR_BIT(21),
+    CR0_SERVICE_SIGNAL = CR_BIT(22),
+    CR0_INTERVAL_TIMER = CR_BIT(24),
+    CR0_INTERRUPT_KEY = CR_BIT(25),
+    CR0_EXTERNAL_SIGNAL = CR_BIT(26),
+};
+
+/* Pending-interruption bits (cpu.pending): set by any thread, read at instruction boundaries. */
+enum {
+    PEND_RESTART = 1u << 0,
+    PEND_STOP = 1u << 1,
+    PEND_INTERRUPT_KEY = 1u << 2,
+    PEND_INTERVAL_TIMER = 1u << 3,
+    PEND_CLOCK_COMPARATOR = 1u << 4,
+    PEND_CPU_TIMER = 1u << 5,
+    PEND_EXTERNAL_CALL = 1u << 6,
+    PEND_EMERGENCY_SIGNAL = 1u << 7,
+    PEND_SERVICE_SIGNAL = 1u << 8,
+    PEND_MALFUNCTION_ALERT = 1u << 9,
+    PEND_IO = 1u << 10,         /* the channel subsystem may have an interruption: ask it */
+    PEND_TIMER_POLL = 1u << 11, /* look at the host clock now */
+    PEND_START = 1u << 12,
+    PEND_STORE_STATUS = 1u << 13,
+    PEND_RESET = 1u << 14,      /* SIGP CPU reset / initial CPU reset */
+    PEND_INITIAL_RESET = 1u << 15,
+};
+
+/* How storage is being accessed, for protection, reference/change bits and PER. */
+enum access {
+    ACCESS_FETCH,
+    ACCESS_STORE,
+    ACCESS_INSTRUCTION,
+};
+
+/* One TLB entry: a virtual page (with the address-space identity that built it) to a real frame. */
+struct tlb_entry {
+    uint32_t vpage;      /* virtual address >> 11 (2K units) */
+    uint32_t real;       /* real address of the 2K unit */
+    uint32_t generation; /* valid while equal to cpu.tlb_generation */
+};
+#define TLB_SIZE 256
+
+struct cpu {
+    struct machine *m;
+    int index;
+    struct psw psw;
+    uint32_t gr[16];
+    uint64_t fpr[4]; /* floating-point registers 0, 2, 4, 6 */
+    uint32_t cr[16];
+    uint32_t prefix;
+    enum cpu_state state;
+    _Atomic uint32_t pending;
+    uint64_t instructions;
+
+    /* the instruction being executed */
+    uint8_t ilc;         /* its length in halfwords (1-3); 2 while executing the target of EX */
+    uint32_t exec_ia;    /* its address (the EX instruction's when executing a target) */
+    bool in_execute;     /* executing the target of EX */
+    bool branched;       /* a successful branch happened (PER) */
+    jmp_buf program_jmp; /* where program_check unwinds to */
+    int program_code;
+
+    /* exception details stored with the program interruption */
+    uint32_t translation_address;
+    uint16_t monitor_class;
+    uint32_t monitor_code;
+    uint16_t per_code;
+    uint32_t per_address;
+
+    /* DAT */
+    struct tlb_entry tlb[TLB_SIZE];
+    uint32_t tlb_generation; /* PTLB and changes to CR0/CR1 purge by bumping it */
+
+    /* timers: host-time bookkeeping (see timer.c) */
+    int64_t cpu_timer_deadline;  /* TOD value at which the CPU timer reaches zero */
+    uint64_t clock_comparator;
+    uint64_t interval_timer_last; /* TOD at the last interval-timer update */
+    uint32_t timer_countdown;     /* instructions until the next look at the host clock */
+
+    /* multiprocessing: signalling CPUs (bit n for CPU n) and thread */
+    _Atomic uint32_t emergency_from;
+    _Atomic int external_call_from;
+    uint32_t sigp_status; /* status bits reported by SIGP sense */
+    pthread_t thread;
+    bool thread_running;
+};
+
+struct machine {
+    uint8_t *storage;
+    uint8_t *keys; /* one per 2K block */
+    uint32_t size;
+    int ncpus;
+    struct cpu *cpus[S370_MAX_CPUS];
+    struct machine_config config;
+    const struct io_ops *io;
+    void *io_ctx;
+    diagnose_hook diagnose;
+    void *diagnose_ctx;
+    /* TOD clock: host microseconds + offset, made unique per STCK */
+    int64_t tod_offset;
+    _Atomic uint64_t tod_last;
+    /* threads: wake-ups for waiting CPUs, and the idle condition for machine_wait_idle */
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool halting;
+};
+
+/* ---- instruction fields ------------------------------------------------------------------------- */
+
+static inline unsigned field_r1(const uint8_t *i)
+{
+    return i[1] >> 4;
+}
+
+static inline unsigned field_r2(const uint8_t *i)
+{
+    return i[1] & 15;
+}
+
+/* D(B) at i[off..off+1] */
+static inline uint32_t base_displacement(const struct cpu *c, const uint8_t *i, int off)
+{
+    unsigned b = i[off] >> 4;
+    uint32_t d = (uint32_t)(i[off] & 15) << 8 | i[off + 1];
+    return (d + (b ? c->gr[b] : 0)) & 0xFFFFFF;
+}
+
+/* RX second-operand address D2(X2,B2). */
+static inline uint32_t address_rx(const struct cpu *c, const uint8_t *i)
+{
+    unsigned x = i[1] & 15;
+    return (base_displacement(c, i, 2) + (x ? c->gr[x] : 0)) & 0xFFFFFF;
+}
+
+/* RS, SI and S operand address (bytes 2-3), SS first and second operand addresses. */
+static inline uint32_t address_b2d2(const struct cpu *c, const uint8_t *i)
+{
+    return base_displacement(c, i, 2);
+}
+
+static inline uint32_t address_ss2(const struct cpu *c, const uint8_t *i)
+{
+    return base_displacement(c, i, 4);
+}
+
+/* ---- big-endian helpers ------------------------------------------------------------------------- */
+
+static inline uint16_t be16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static inline uint64_t be64(const uint8_t *p)
+{
+    return (uint64_t)be32(p) << 32 | be32(p + 4);
+}
+
+static inline void put_be16(uint8_t *p, uint16_t v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static inline void put_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+static inline void put_be64(uint8_t *p, uint64_t v)
+{
+    put_be32(p, (uint32_t)(v >> 32));
+    put_be32(p + 4, (uint32_t)v);
+}
+
+/* ---- program interruptions ---------------------------------------------------------------------- */
+
+/* Raise a program interruption for the current instruction: never returns (unwinds to run.c). */
+noreturn void program_check(struct cpu *c, int code);
+
+/* Privileged operation: problem state raises a privileged-operation exception. */
+static inline void require_supervisor(struct cpu *c)
+{
+    if (c->psw.problem)
+        program_check(c, PGM_PRIVILEGED);
+}
+
+/* ---- storage access (storage.c) ----------------------------------------------------------------- */
+
+/*
+ * Translate a logical address for an access of `length` bytes that does not cross a 2K boundary:
+ * DAT if it is on, prefixing, addressing and protection checks with `key`, reference and change
+ * bits.  Returns the absolute address.  Raises the program interruption on any exception.
+ */
+uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t key);
+/* Real address (DAT already applied, or not in use) to absolute, by the prefix. */
+static inline uint32_t real_to_absolute(const struct cpu *c, uint32_t real)
+{
+    uint32_t page = real & ~0xFFFu;
+    if (page == 0)
+        return real | c->prefix;
+    if (page == c->prefix)
+        return real & 0xFFF;
+    return real;
+}
+
+/* Whole-operand access with the PSW key, handling boundary crossing.  All raise program checks. */
+uint8_t fetch1(struct cpu *c, uint32_t address);
+uint16_t fetch2(struct cpu *c, uint32_t address);
+uint32_t fetch4(struct cpu *c, uint32_t address);
+uint64_t fetch8(struct cpu *c, uint32_t address);
+void store1(struct cpu *c, uint32_t address, uint8_t v);
+void store2(struct cpu *c, uint32_t address, uint16_t v);
+void store4(struct cpu *c, uint32_t address, uint32_t v);
+void store8(struct cpu *c, uint32_t address, uint64_t v);
+/* Byte strings (up to 256 bytes for SS instructions; any length for the string instructions). */
+void fetch_bytes(struct cpu *c, uint32_t address, uint8_t *buf, uint32_t length, uint8_t key);
+void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t length, uint8_t key);
+/* Check that every byte of an operand is accessible (before a multi-part instruction changes anything). */
+void check_access(struct cpu *c, uint32_t address, uint32_t length, enum access access, uint8_t key);
+
+/* Real and absolute storage, for the CPU's own use (PSW swaps, timers, store status). */
+uint8_t *real_pointer(struct cpu *c, uint32_t real); /* caller keeps within the 4K page */
+uint8_t *absolute_pointer(struct machine *m, uint32_t absolute);
+
+/* Alignment: specification exception unless address is a multiple of n. */
+static inline void require_alignment(struct cpu *c, uint32_t address, uint32_t n)
+{
+    if (address & (n - 1))
+        program_check(c, PGM_SPECIFICATION);
+}
+
+/* Storage keys (2K blocks). */
+enum { KEY_CHANGE = 0x02, KEY_REFERENCE = 0x04, KEY_FETCH_PROTECT = 0x08 };
+static inline uint8_t *key_of(struct machine *m, uint32_t absolute)
+{
+    return &m->keys[absolute >> 11];
+}
+
+/* ---- PSW (psw.c) -------------------------------------------------------------------------------- */
+
+void psw_pack(const struct psw *p, uint8_t out[8]);
+void psw_unpack(const uint8_t in[8], struct psw *p);
+/* Load a new PSW from real storage (interruptions, LPSW): validity is checked when it takes effect. */
+void load_psw_from(struct cpu *c, uint32_t real);
+/* True when DAT is on (EC mode, bit 5). */
+static inline bool dat_on(const struct cpu *c)
+{
+    return c->psw.ec && (c->psw.sysmask & PSW_EC_DAT);
+}
+
+/* ---- interruptions (interrupt.c) ---------------------------------------------------------------- */
+
+/* Swap PSWs: store the current PSW at old, load the one at new. */
+void interrupt_swap(struct cpu *c, uint32_t old_psw, uint32_t new_psw);
+void take_program_interrupt(struct cpu *c, int code);
+void take_svc_interrupt(struct cpu *c, uint8_t number);
+/* Take every pending interruption the PSW enables (external, I/O, restart), highest priority first.
+   Returns true if one was taken. */
+bool take_pending_interrupts(struct cpu *c);
+/* Whether an interruption could end a wait: the PSW enables external or I/O interruptions. */
+bool psw_enabled_for_interrupts(const struct cpu *c);
+void set_pending(struct cpu *c, uint32_t bits);
+void wake_cpus(struct machine *m);
+
+/* ---- condition code helpers --------------------------------------------------------------------- */
+
+/* cc for a signed result: 0 zero, 1 negative, 2 positive. */
+static inline uint8_t cc_signed(int32_t v)
+{
+    return v == 0 ? 0 : v < 0 ? 1 : 2;
+}
+
+/* A successful branch: set the instruction address and note it for PER. */
+static inline void branch_to(struct cpu *c, uint32_t address)
+{
+    c->psw.ia = address & 0xFFFFFF;
+    c->branched = true;
+}
+
+/* ---- instruction handlers ----------------------------------------------------------------------- */
+
+/* Every instruction in opcodes.h has a handler op_MNEMONIC(cpu, instruction bytes). */
+#define DECLARE_HANDLER(code, name, format, flags) void op_##name(struct cpu *c, const uint8_t *inst);
+S370_OPCODES(DECLARE_HANDLER)
+#undef DECLARE_HANDLER
+
+/* Execute one instruction whose bytes are in inst (used by the loop and by EX). */
+void execute_instruction(struct cpu *c, const uint8_t *inst);
+
+/* ---- timers (timer.c) --------------------------------------------------------------------------- */
+
+uint64_t tod_now(struct machine *m); /* current TOD clock value (bit 51 = 1 microsecond) */
+/* Look at the host clock: update the interval timer and pend timer interruptions that are due. */
+void timer_poll(struct cpu *c);
+/* TOD value of the next timer event this CPU is enabled for, or UINT64_MAX. */
+uint64_t timer_next_event(struct cpu *c);
+
+/* ---- DAT (dat.c) -------------------------------------------------------------------------------- */
+
+/* Translate a virtual address with the CPU's tables: returns the real address, or raises the
+   translation exception.  lra: for LRA, return exception codes instead of raising (see dat.c). */
+uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access);
+/* LRA: 0 and the real address, or the condition code 1 (segment invalid), 2 (page invalid) or 3
+   (table length).  A translation-specification exception is raised, not returned. */
+int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real);
+static inline void tlb_purge(struct cpu *c)
+{
+    c->tlb_generation++;
+}
+
+/* ---- PER (per.c) -------------------------------------------------------------------------------- */
+
+/* PER is active: EC mode with PSW bit 1. */
+static inline bool per_active(const struct cpu *c)
+{
+    return c->psw.ec && (c->psw.sysmask & PSW_EC_PER);
+}
+void per_storage_alteration(struct cpu *c, uint32_t address, uint32_t length);
+/* At the end of an instruction: raise the PER program interruption for the events recorded. */
+void per_end_instruction(struct cpu *c, const uint32_t *gr_before, uint32_t instruction_address);
+
+#endif

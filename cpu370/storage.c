@@ -1,0 +1,132 @@
+/*
+ * storage.c - operand access for instructions: logical address -> (DAT) real -> (prefix) absolute,
+ * with the checks GA22-7000 puts on the way, in its order: translation, low-address protection,
+ * addressing, key-controlled protection; then the reference and change bits.  Operands that cross
+ * a 2K boundary (a key block, and at least a 2K page) are checked in every part before anything is
+ * stored, so a store that raises an exception changes nothing.
+ */
+#include "cpu370/cpu_int.h"
+
+#define BLOCK 2048u
+
+uint8_t *absolute_pointer(struct machine *m, uint32_t absolute)
+{
+    return m->storage + absolute;
+}
+
+uint8_t *real_pointer(struct cpu *c, uint32_t real)
+{
+    return c->m->storage + real_to_absolute(c, real);
+}
+
+static void note_reference(uint8_t *key, enum access access)
+{
+    uint8_t bits = access == ACCESS_STORE ? (KEY_REFERENCE | KEY_CHANGE) : KEY_REFERENCE;
+    if ((*key & bits) != bits) /* other CPUs may set bits of the same key byte */
+        __atomic_fetch_or(key, bits, __ATOMIC_RELAXED);
+}
+
+uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t key)
+{
+    address &= 0xFFFFFF;
+    uint32_t real = dat_on(c) ? dat_translate(c, address, access) : address;
+    if (access == ACCESS_STORE && address < 512 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
+        program_check(c, PGM_PROTECTION);
+    uint32_t absolute = real_to_absolute(c, real);
+    if (absolute >= c->m->size)
+        program_check(c, PGM_ADDRESSING);
+    uint8_t *k = key_of(c->m, absolute);
+    if (key != 0 && (*k >> 4) != key && (access == ACCESS_STORE || (*k & KEY_FETCH_PROTECT)))
+        program_check(c, PGM_PROTECTION);
+    note_reference(k, access);
+    return absolute;
+}
+
+/* Length of the part of [address, address+length) that lies in address's 2K block. */
+static uint32_t part_length(uint32_t address, uint32_t length)
+{
+    uint32_t room = BLOCK - (address & (BLOCK - 1));
+    return length < room ? length : room;
+}
+
+void check_access(struct cpu *c, uint32_t address, uint32_t length, enum access access, uint8_t key)
+{
+    while (length) {
+        uint32_t n = part_length(address, length);
+        translate(c, address, access, key);
+        address = (address + n) & 0xFFFFFF;
+        length -= n;
+    }
+}
+
+void fetch_bytes(struct cpu *c, uint32_t address, uint8_t *buf, uint32_t length, uint8_t key)
+{
+    address &= 0xFFFFFF;
+    while (length) {
+        uint32_t n = part_length(address, length);
+        memcpy(buf, c->m->storage + translate(c, address, ACCESS_FETCH, key), n);
+        buf += n;
+        address = (address + n) & 0xFFFFFF;
+        length -= n;
+    }
+}
+
+void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t length, uint8_t key)
+{
+    address &= 0xFFFFFF;
+    if (part_length(address, length) < length)
+        check_access(c, address, length, ACCESS_STORE, key);
+    if (per_active(c))
+        per_storage_alteration(c, address, length);
+    while (length) {
+        uint32_t n = part_length(address, length);
+        memcpy(c->m->storage + translate(c, address, ACCESS_STORE, key), buf, n);
+        buf += n;
+        address = (address + n) & 0xFFFFFF;
+        length -= n;
+    }
+}
+
+/* Fixed-length operands: the fast path when the operand is inside one 2K block. */
+#define FETCH_FIXED(name, type, size, decode)                                                                  \
+    type name(struct cpu *c, uint32_t address)                                                                 \
+    {                                                                                                          \
+        address &= 0xFFFFFF;                                                                                   \
+        if ((address & (BLOCK - 1)) <= BLOCK - (size))                                                         \
+            return decode(c->m->storage + translate(c, address, ACCESS_FETCH, c->psw.key));                  \
+        uint8_t b[size];                                                                                       \
+        fetch_bytes(c, address, b, size, c->psw.key);                                                          \
+        return decode(b);                                                                                      \
+    }
+
+#define STORE_FIXED(name, type, size, encode)                                                                  \
+    void name(struct cpu *c, uint32_t address, type v)                                                         \
+    {                                                                                                          \
+        address &= 0xFFFFFF;                                                                                   \
+        uint8_t b[size];                                                                                       \
+        encode(b, v);                                                                                          \
+        if ((address & (BLOCK - 1)) <= BLOCK - (size) && !per_active(c)) {                                    \
+            memcpy(c->m->storage + translate(c, address, ACCESS_STORE, c->psw.key), b, size);                \
+            return;                                                                                            \
+        }                                                                                                      \
+        store_bytes(c, address, b, size, c->psw.key);                                                          \
+    }
+
+static inline uint8_t byte_at(const uint8_t *p)
+{
+    return p[0];
+}
+
+static inline void put_byte(uint8_t *p, uint8_t v)
+{
+    p[0] = v;
+}
+
+FETCH_FIXED(fetch1, uint8_t, 1, byte_at)
+FETCH_FIXED(fetch2, uint16_t, 2, be16)
+FETCH_FIXED(fetch4, uint32_t, 4, be32)
+FETCH_FIXED(fetch8, uint64_t, 8, be64)
+STORE_FIXED(store1, uint8_t, 1, put_byte)
+STORE_FIXED(store2, uint16_t, 2, put_be16)
+STORE_FIXED(store4, uint32_t, 4, put_be32)
+STORE_FIXED(store8, uint64_t, 8, put_be64)

@@ -1,0 +1,172 @@
+/*
+ * test_cpu_core.c - the instruction loop and interruption machinery, independent of any instruction
+ * group: program interruptions with the right code, ILC and old-PSW address (BC and EC mode),
+ * EXECUTE's rules, instruction-fetch exceptions, invalid PSWs, privileged operations in problem
+ * state, the restart key, I/O instructions without a channel subsystem, and the instruction counter.
+ * Expected values come from GA22-7000's descriptions of the PSW and of program interruptions.
+ */
+#include <check.h>
+
+#include "tests/unit/cpu370/cputest.h"
+
+#define I(s) "         " s "\n"
+
+/* X'00' is not an operation: program interruption 1; ILC 1 (a 2-byte instruction); the old PSW
+   points past it (the operation is suppressed). */
+START_TEST(test_operation_exception_bc)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_run_body(&t, I("DC    X'0000'"));
+    cputest_expect_program(&t, PGM_OPERATION);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 1);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1002);
+    ck_assert_uint_eq(cpu_instruction_count(t.c), 1);
+    cputest_free(&t);
+}
+END_TEST
+
+/* The same in EC mode: the code goes to X'8E', the ILC to bits 5-6 of X'8D'; a 6-byte unassigned
+   opcode (X'E0') gives ILC 3. */
+START_TEST(test_operation_exception_ec)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_load(&t, "X        START X'1000'\n" I("DC    X'E00000000000'") I("END   X"));
+    cputest_run_at(&t, 0x1000, 0x0008, 100);
+    cputest_expect_program(&t, PGM_OPERATION);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 3);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1006);
+    /* the EC-mode old PSW keeps bit 12 on and its interruption code field zero */
+    ck_assert_uint_eq(cputest_word(&t, 0x28), 0x00080000);
+    ck_assert_uint_eq(cputest_word(&t, 0x8C), 0x00060001); /* ILC 3 in bits 5-6 of X'8D' */
+    cputest_free(&t);
+}
+END_TEST
+
+/* EXECUTE of EXECUTE: execute exception (3); the old PSW points after the first EX, ILC 2. */
+START_TEST(test_execute_of_execute)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_load(&t, "X        START X'1000'\n" I("EX    0,4(0,11)") I("EX    0,0(0,11)") I("END   X"));
+    cpu_set_gr(t.c, 11, 0x1000);
+    cputest_run_at(&t, 0x1000, 0x0000, 10);
+    cputest_expect_program(&t, PGM_EXECUTE);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 2);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1004);
+    cputest_free(&t);
+}
+END_TEST
+
+/* EX of an odd address: specification exception. */
+START_TEST(test_execute_odd_target)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_load(&t, "X        START X'1000'\n" I("EX    0,1(0,11)") I("END   X"));
+    cpu_set_gr(t.c, 11, 0x1000);
+    cputest_run_at(&t, 0x1000, 0x0000, 10);
+    cputest_expect_program(&t, PGM_SPECIFICATION);
+    cputest_free(&t);
+}
+END_TEST
+
+/* A PSW with an odd instruction address: specification exception at the fetch; the old PSW keeps the
+   odd address. */
+START_TEST(test_odd_instruction_address)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_run_at(&t, 0x1001, 0x0000, 10);
+    cputest_expect_program(&t, PGM_SPECIFICATION);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1001);
+    cputest_free(&t);
+}
+END_TEST
+
+/* Instruction address beyond the end of storage: addressing exception. */
+START_TEST(test_fetch_beyond_storage)
+{
+    struct cputest t;
+    cputest_init(&t, 64 * 1024, 1);
+    cputest_run_at(&t, 0x20000, 0x0000, 10);
+    cputest_expect_program(&t, PGM_ADDRESSING);
+    cputest_free(&t);
+}
+END_TEST
+
+/* An EC-mode PSW with a reserved bit (bit 0) on is invalid: specification exception when it becomes
+   current, before any instruction is fetched; the old PSW is the invalid one. */
+START_TEST(test_invalid_ec_psw)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_run_at(&t, 0x1000, 0x8008, 10);
+    cputest_expect_program(&t, PGM_SPECIFICATION);
+    ck_assert_uint_eq(cputest_word(&t, 0x28), 0x80080000);
+    ck_assert_uint_eq(cpu_instruction_count(t.c), 0);
+    cputest_free(&t);
+}
+END_TEST
+
+/* SIO in problem state: privileged-operation exception (2). */
+START_TEST(test_privileged_in_problem_state)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_load(&t, "X        START X'1000'\n" I("SIO   X'00E'") I("END   X"));
+    cputest_run_at(&t, 0x1000, 0x0001, 10);
+    cputest_expect_program(&t, PGM_PRIVILEGED);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 2);
+    cputest_free(&t);
+}
+END_TEST
+
+/* Without a channel subsystem every device is not operational: SIO sets cc 3.  The next (invalid)
+   instruction stops the program so the old PSW shows the cc (BC mode: bits 34-35). */
+START_TEST(test_io_without_channels)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_run_body(&t, I("SIO   X'00E'") I("DC    X'0000'"));
+    cputest_expect_program(&t, PGM_OPERATION);
+    ck_assert_uint_eq((cputest_word(&t, 0x2C) >> 28) & 3, 3);
+    cputest_free(&t);
+}
+END_TEST
+
+/* The restart key: the current PSW goes to X'08', the new PSW comes from X'00'. */
+START_TEST(test_restart)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    uint8_t wait[8] = {0x00, 0x0A, 0, 0, 0, 0x12, 0x34, 0x56}; /* EC-mode enabled? no: disabled wait */
+    cpu_set_psw(t.c, wait);
+    cpu_restart(t.c);
+    t.reason = cpu_run(t.c, 10);
+    ck_assert_int_eq(t.reason, STOP_DISABLED_WAIT);
+    ck_assert_uint_eq(cputest_final_address(&t), CPUTEST_RESTART);
+    ck_assert_uint_eq(cputest_word(&t, 0x08), 0x000A0000);
+    ck_assert_uint_eq(cputest_word(&t, 0x0C), 0x00123456);
+    cputest_free(&t);
+}
+END_TEST
+
+Suite *suite_cpu_core(void)
+{
+    Suite *s = suite_create("cpu_core");
+    TCase *tc = tcase_create("loop");
+    tcase_add_test(tc, test_operation_exception_bc);
+    tcase_add_test(tc, test_operation_exception_ec);
+    tcase_add_test(tc, test_execute_of_execute);
+    tcase_add_test(tc, test_execute_odd_target);
+    tcase_add_test(tc, test_odd_instruction_address);
+    tcase_add_test(tc, test_fetch_beyond_storage);
+    tcase_add_test(tc, test_invalid_ec_psw);
+    tcase_add_test(tc, test_privileged_in_problem_state);
+    tcase_add_test(tc, test_io_without_channels);
+    tcase_add_test(tc, test_restart);
+    suite_add_tcase(s, tc);
+    return s;
+}
