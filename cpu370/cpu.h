@@ -162,6 +162,15 @@ void cpu_interrupt_key(struct cpu *c);       /* external interruption key */
 void cpu_start(struct cpu *c);
 void cpu_stop(struct cpu *c);
 enum cpu_state cpu_state(const struct cpu *c);
+/* Service-signal external interruption (code X'2401', CR0 bit 22) whose 32-bit parameter is stored
+   at real X'80' when it is taken; a signal not yet taken has its parameter replaced by a new one. */
+void cpu_service_signal(struct cpu *c, uint32_t parameter);
+/* Machine-check interruption with the 64-bit machine-check interruption code stored at real X'E8'.
+   Taken at the next instruction boundary when PSW bit 13 is on; until then it stays pending, except
+   that an exigent condition (system or instruction-processing damage) with the check-stop control
+   (CR14 bit 0) on puts the CPU in the check-stop state.  The emulator itself never has a machine
+   failure: this is the path for hosts and tests. */
+void cpu_machine_check(struct cpu *c, uint64_t code, bool exigent);
 void cpu_reset(struct cpu *c);               /* CPU reset */
 void cpu_initial_reset(struct cpu *c);       /* initial CPU reset */
 void cpu_store_status(struct cpu *c, uint32_t address); /* store status at absolute address (0: X'100'...) */

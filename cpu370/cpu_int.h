@@ -47,7 +47,9 @@ enum {
     LOC_PER_CODE = 0x96,
     LOC_PER_ADDRESS = 0x98,
     LOC_MONITOR_CODE = 0x9C,
+    LOC_SERVICE_PARAMETER = 0x80, /* service-signal external interruption parameter */
     LOC_IO_ADDRESS = 0xBA,      /* EC mode I/O interruption: device address */
+    LOC_MCHECK_CODE = 0xE8,     /* machine-check interruption code (8 bytes) */
     /* store status save areas */
     LOC_SS_CPU_TIMER = 0xD8,
     LOC_SS_CLOCK_COMP = 0xE0,
@@ -92,7 +94,11 @@ enum {
     PEND_STORE_STATUS = 1u << 13,
     PEND_RESET = 1u << 14,      /* SIGP CPU reset / initial CPU reset */
     PEND_INITIAL_RESET = 1u << 15,
+    PEND_MACHINE_CHECK = 1u << 16,
 };
+
+/* Control register 14: the check-stop control for exigent machine checks. */
+#define CR14_CHECK_STOP_CONTROL CR_BIT(0)
 
 /* How storage is being accessed, for protection, reference/change bits and PER. */
 enum access {
@@ -128,6 +134,7 @@ struct cpu {
     bool branched;       /* a successful branch happened (PER) */
     jmp_buf program_jmp; /* where program_check unwinds to */
     int program_code;
+    unsigned interruptions_in_a_row; /* program interruptions with no instruction completed between */
 
     /* exception details stored with the program interruption */
     uint32_t translation_address;
@@ -150,6 +157,11 @@ struct cpu {
     _Atomic uint32_t emergency_from;
     _Atomic int external_call_from;
     uint32_t sigp_status; /* status bits reported by SIGP sense */
+
+    /* interruptions a host raises: their parameters, written before the pending bit is set */
+    _Atomic uint32_t service_parameter;
+    _Atomic uint64_t machine_check_code;
+    _Atomic bool machine_check_exigent;
     pthread_t thread;
     bool thread_running;
 };
@@ -375,15 +387,14 @@ uint64_t timer_next_event(struct cpu *c);
 /* ---- DAT (dat.c) -------------------------------------------------------------------------------- */
 
 /* Translate a virtual address with the CPU's tables: returns the real address, or raises the
-   translation exception.  lra: for LRA, return exception codes instead of raising (see dat.c). */
+   translation exception. */
 uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access);
 /* LRA: 0 and the real address, or the condition code 1 (segment invalid), 2 (page invalid) or 3
    (table length).  A translation-specification exception is raised, not returned. */
 int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real);
-static inline void tlb_purge(struct cpu *c)
-{
-    c->tlb_generation++;
-}
+/* Purge the TLB (PTLB, loading CR0 or CR1, SPX, resets): a new generation, the table cleared when
+   the generation counter wraps. */
+void dat_purge_tlb(struct cpu *c);
 
 /* ---- PER (per.c) -------------------------------------------------------------------------------- */
 
@@ -395,5 +406,23 @@ static inline bool per_active(const struct cpu *c)
 void per_storage_alteration(struct cpu *c, uint32_t address, uint32_t length);
 /* At the end of an instruction: raise the PER program interruption for the events recorded. */
 void per_end_instruction(struct cpu *c, const uint32_t *gr_before, uint32_t instruction_address);
+
+/* ---- clocks and timers, signalling, resets (timer.c, sigp.c, machine.c) ---- */
+
+void tod_init(struct machine *m); /* at creation: the TOD clock starts set, to the host's time of day */
+void timer_reset(struct cpu *c);  /* initial CPU reset: CPU timer and clock comparator to zero */
+void timer_stop(struct cpu *c);   /* the CPU leaves the operating state: its timers stand still */
+void timer_start(struct cpu *c);  /* it enters the operating state again */
+int64_t cpu_timer_value(struct cpu *c);
+/* Requests another CPU or the operator makes of a CPU, handled at its next instruction boundary. */
+#define PEND_REQUESTS (PEND_RESTART | PEND_STOP | PEND_START | PEND_STORE_STATUS | PEND_RESET | PEND_INITIAL_RESET)
+
+/* ---- control instructions, DAT and PER (control.c, dat.c, per.c) ---- */
+
+/* EC-mode PSW bits 0 and 2-4, which must be zero, as they sit in the system mask. */
+enum { PSW_EC_UNASSIGNED_SYSMASK = 0xB8 };
+/* PER instruction-fetching event: run.c calls this with PER active once an instruction (or EXECUTE's
+   target) has been fetched. */
+void per_instruction_fetch(struct cpu *c, uint32_t address);
 
 #endif

@@ -1,6 +1,8 @@
 /*
  * machine.c - a machine: main storage and its keys, the CPUs, the hooks to the channel subsystem and
  * the DIAGNOSE handler; and the resets and store status (GA22-7000, "Resets" and "Store Status").
+ * The resets and store status work on a CPU that is not running: its own thread at an instruction
+ * boundary (requests, run.c), or any thread while the CPU's thread is not started or halted.
  */
 #include <stdlib.h>
 
@@ -41,6 +43,7 @@ struct machine *machine_create(const struct machine_config *config)
     m->keys = calloc(1, m->size / 2048);
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
+    tod_init(m);
     bool ok = m->storage && m->keys;
     for (int i = 0; i < m->ncpus && ok; i++)
         ok = (m->cpus[i] = cpu_create(m, i)) != NULL;
@@ -118,33 +121,65 @@ void machine_set_storage_key(struct machine *m, uint32_t address, uint8_t key)
 
 /* ---- resets ------------------------------------------------------------------------------------- */
 
-/* CPU reset: stop, forget pending interruptions and the instruction in progress; registers and PSW
-   stay as they are. */
+/* What CPU reset clears of the pending word: the external conditions local to the CPU (GA22-7000:
+   floating ones, the service signal and I/O interruptions, stay), and the stop and reset requests.
+   Start, restart and store status ordered after a reset are carried out after it. */
+#define CPU_RESET_CLEARS                                                                                       \
+    (PEND_INTERRUPT_KEY | PEND_INTERVAL_TIMER | PEND_CLOCK_COMPARATOR | PEND_CPU_TIMER | PEND_EXTERNAL_CALL |    \
+     PEND_EMERGENCY_SIGNAL | PEND_MALFUNCTION_ALERT | PEND_STOP | PEND_RESET | PEND_INITIAL_RESET)
+
+static void enter_stopped_state(struct cpu *c)
+{
+    if (c->state == CPU_OPERATING)
+        timer_stop(c);
+    __atomic_store_n(&c->state, CPU_STOPPED, __ATOMIC_RELEASE);
+}
+
+/* CPU reset: the instruction in progress is abandoned, local interruption conditions are cleared, the
+   TLB is purged, and the CPU enters the stopped state (also from check stop); registers, PSW, prefix
+   and timers keep their contents.  The reset requests are cleared last, so whoever waits for them
+   sees the reset complete. */
 void cpu_reset(struct cpu *c)
 {
-    c->state = CPU_STOPPED;
-    atomic_store(&c->pending, 0);
+    enter_stopped_state(c);
+    c->in_execute = false;
+    dat_purge_tlb(c);
     atomic_store(&c->emergency_from, 0);
     atomic_store(&c->external_call_from, -1);
-    c->in_execute = false;
-    tlb_purge(c);
+    atomic_fetch_and(&c->pending, ~(uint32_t)CPU_RESET_CLEARS);
 }
 
-/* Initial CPU reset: CPU reset, and PSW, prefix, CPU timer, clock comparator and control registers to
-   their initial values. */
+/* Initial CPU reset: CPU reset, with the PSW, prefix, CPU timer and clock comparator set to zero and
+   the control registers to their initial values.  The TOD clock is not affected. */
 void cpu_initial_reset(struct cpu *c)
 {
-    cpu_reset(c);
+    enter_stopped_state(c);
     memset(&c->psw, 0, sizeof c->psw);
     c->prefix = 0;
-    c->cpu_timer_deadline = 0;
-    c->clock_comparator = 0;
+    timer_reset(c);
     memcpy(c->cr, initial_cr, sizeof c->cr);
+    cpu_reset(c);
 }
 
-/* System reset (program reset or, with clear, clear reset) of the whole machine and its I/O. */
+static bool threads_running(const struct machine *m)
+{
+    for (int i = 0; i < m->ncpus; i++)
+        if (m->cpus[i]->thread_running)
+            return true;
+    return false;
+}
+
+/*
+ * System reset of the whole machine: program reset (CPU reset of every CPU and I/O-system reset) or,
+ * with clear, clear reset (initial CPU reset, general and floating-point registers, storage and
+ * storage keys set to zeros, I/O-system reset).  CPUs running on their threads are halted first and
+ * started again (stopped) afterwards, so that no CPU is reset in the middle of an instruction.
+ */
 void machine_system_reset(struct machine *m, bool clear)
 {
+    bool threads = threads_running(m);
+    if (threads)
+        machine_halt(m);
     for (int i = 0; i < m->ncpus; i++) {
         struct cpu *c = m->cpus[i];
         if (clear) {
@@ -161,16 +196,31 @@ void machine_system_reset(struct machine *m, bool clear)
     }
     if (m->io && m->io->reset)
         m->io->reset(m->io_ctx);
+    if (threads)
+        machine_start(m);
 }
 
-/* Store status: timers, PSW, prefix and registers into the save areas at `base` (absolute). */
+/*
+ * Store status (GA22-7000, "Store Status"): CPU timer, clock comparator, current PSW, prefix and the
+ * floating-point, general and control registers into the save areas of the 512 bytes at absolute
+ * `base` (0 for the architected locations X'D8'-X'1FF').  In BC mode the PSW is stored with an
+ * interruption code of zero (and the ILC, unpredictable, zero).  X'10C', the model-dependent word, is
+ * left alone.  The stores set the reference and change bits of the block.
+ */
 void cpu_store_status(struct cpu *c, uint32_t base)
 {
-    uint8_t *p = c->m->storage + base;
-    uint64_t now = tod_now(c->m);
-    put_be64(p + LOC_SS_CPU_TIMER, (uint64_t)(c->cpu_timer_deadline - (int64_t)now));
+    struct machine *m = c->m;
+    if (base > m->size || m->size - base < 512)
+        return;
+    uint8_t *p = m->storage + base;
+    put_be64(p + LOC_SS_CPU_TIMER, (uint64_t)cpu_timer_value(c));
     put_be64(p + LOC_SS_CLOCK_COMP, c->clock_comparator);
-    psw_pack(&c->psw, p + LOC_SS_PSW);
+    struct psw psw = c->psw;
+    if (!psw.ec) {
+        psw.intcode = 0;
+        psw.ilc = 0;
+    }
+    psw_pack(&psw, p + LOC_SS_PSW);
     put_be32(p + LOC_SS_PREFIX, c->prefix);
     for (int i = 0; i < 4; i++)
         put_be64(p + LOC_SS_FPR + 8 * i, c->fpr[i]);
@@ -178,6 +228,7 @@ void cpu_store_status(struct cpu *c, uint32_t base)
         put_be32(p + LOC_SS_GPR + 4 * i, c->gr[i]);
         put_be32(p + LOC_SS_CR + 4 * i, c->cr[i]);
     }
+    __atomic_fetch_or(key_of(m, base), KEY_REFERENCE | KEY_CHANGE, __ATOMIC_RELAXED);
 }
 
 /* ---- register access for displays and tests ----------------------------------------------------- */
@@ -210,7 +261,7 @@ uint32_t cpu_cr(const struct cpu *c, int r)
 void cpu_set_cr(struct cpu *c, int r, uint32_t v)
 {
     c->cr[r & 15] = v;
-    tlb_purge(c);
+    dat_purge_tlb(c);
 }
 
 uint32_t cpu_prefix(const struct cpu *c)

@@ -9,7 +9,7 @@
  */
 #include "cpu370/cpu_int.h"
 
-enum { EC_RESERVED_BYTE0 = 0xB8, EC_RESERVED_BYTE2 = 0xC0 };
+enum { EC_RESERVED_BYTE2 = 0xC0 }; /* bits 16-17 (16 is DAS's, not installed) */
 
 void psw_unpack(const uint8_t in[8], struct psw *p)
 {
@@ -25,12 +25,13 @@ void psw_unpack(const uint8_t in[8], struct psw *p)
         p->progmask = in[2] & 15;
         p->intcode = 0;
         p->ilc = 0;
-        p->ec_reserved = (uint32_t)(in[0] & EC_RESERVED_BYTE0) << 24 | (uint32_t)(in[2] & EC_RESERVED_BYTE2) << 16 |
-                         (uint32_t)in[3] << 8 | in[4];
+        p->ec_reserved = (uint32_t)(in[0] & PSW_EC_UNASSIGNED_SYSMASK) << 24 |
+                         (uint32_t)(in[2] & EC_RESERVED_BYTE2) << 16 | (uint32_t)in[3] << 8 | in[4];
         p->invalid = p->ec_reserved != 0;
     } else {
-        p->intcode = be16(in + 2);
-        p->ilc = in[4] >> 6;
+        /* bits 16-33 of a BC-mode PSW are not retained: interruptions store their own */
+        p->intcode = 0;
+        p->ilc = 0;
         p->cc = (in[4] >> 4) & 3;
         p->progmask = in[4] & 15;
         p->ec_reserved = 0;

@@ -122,6 +122,8 @@ void op_EX(struct cpu *c, const uint8_t *inst)
     unsigned r1 = field_r1(inst);
     if (r1)
         target[1] |= (uint8_t)c->gr[r1];
+    if (per_active(c))
+        per_instruction_fetch(c, address);
     c->in_execute = true;
     execute_instruction(c, target);
     c->in_execute = false;
@@ -146,65 +148,140 @@ static void step(struct cpu *c)
         uint32_t gr_before[16];
         memcpy(gr_before, c->gr, sizeof gr_before);
         c->branched = false;
+        per_instruction_fetch(c, ia);
         execute_instruction(c, inst);
         per_end_instruction(c, gr_before, ia);
-        return;
+    } else {
+        execute_instruction(c, inst);
     }
-    execute_instruction(c, inst);
+    c->interruptions_in_a_row = 0;
 }
 
-/* ---- CPU requests: stop, start, resets, store status -------------------------------------------- */
+/* ---- CPU requests: resets, start, stop, store status -------------------------------------------- */
 
-static void handle_requests(struct cpu *c)
+/* The CPU whose thread this is, when machine_start made it (NULL on any other thread).  Such a CPU
+   waits for the operator or another CPU however long it takes, where cpu_run returns instead. */
+static _Thread_local struct cpu *thread_cpu;
+
+static bool machine_halting(const struct machine *m)
 {
-    uint32_t p = atomic_load(&c->pending);
-    if (p & PEND_INITIAL_RESET) {
-        atomic_fetch_and(&c->pending, ~(PEND_INITIAL_RESET | PEND_RESET));
+    return __atomic_load_n(&m->halting, __ATOMIC_ACQUIRE);
+}
+
+static void set_state(struct cpu *c, enum cpu_state state)
+{
+    __atomic_store_n(&c->state, state, __ATOMIC_RELEASE);
+}
+
+/* A reset first, then start (a restart implies it).  The start request is withdrawn only after the
+   interruptions then pending (the restart among them) have been taken (stop_if_requested), so that
+   machine_wait_idle never takes a CPU about to run for an idle one. */
+static void start_if_requested(struct cpu *c, uint32_t requests)
+{
+    if (requests & PEND_INITIAL_RESET)
         cpu_initial_reset(c);
-    } else if (p & PEND_RESET) {
-        atomic_fetch_and(&c->pending, ~PEND_RESET);
+    else if (requests & PEND_RESET)
         cpu_reset(c);
+    if ((requests & (PEND_START | PEND_RESTART)) && c->state == CPU_STOPPED) {
+        timer_start(c);
+        set_state(c, CPU_OPERATING);
     }
-    if (p & PEND_STOP) {
-        atomic_fetch_and(&c->pending, ~PEND_STOP);
-        c->state = CPU_STOPPED;
+}
+
+/* The stop function, once the interruptions pending and enabled have been taken (GA22-7000, "Stopped,
+   Operating, Load, and Check-Stop States"); then store status at the architected absolute locations
+   (SIGP stop and store status). */
+static void stop_if_requested(struct cpu *c, uint32_t requests)
+{
+    if ((requests & PEND_STOP) && c->state == CPU_OPERATING) {
+        timer_stop(c);
+        set_state(c, CPU_STOPPED);
     }
-    if (p & PEND_STORE_STATUS) {
-        atomic_fetch_and(&c->pending, ~PEND_STORE_STATUS);
-        cpu_store_status(c, c->prefix);
-    }
-    if (p & PEND_START) {
-        atomic_fetch_and(&c->pending, ~PEND_START);
-        if (c->state == CPU_STOPPED)
-            c->state = CPU_OPERATING;
-    }
+    if ((requests & PEND_STORE_STATUS) && c->state != CPU_OPERATING)
+        cpu_store_status(c, 0);
+    atomic_fetch_and(&c->pending, ~(requests & (PEND_START | PEND_STOP | PEND_STORE_STATUS)));
+}
+
+/* The external conditions each CR0 subclass mask enables (GA22-7000, "External Interruption"). */
+static uint32_t enabled_external_conditions(uint32_t cr0)
+{
+    static const struct {
+        uint32_t mask, condition;
+    } subclasses[] = {
+        {CR0_MALFUNCTION_ALERT, PEND_MALFUNCTION_ALERT}, {CR0_EMERGENCY_SIGNAL, PEND_EMERGENCY_SIGNAL},
+        {CR0_EXTERNAL_CALL, PEND_EXTERNAL_CALL},         {CR0_CLOCK_COMPARATOR, PEND_CLOCK_COMPARATOR},
+        {CR0_CPU_TIMER, PEND_CPU_TIMER},                 {CR0_INTERVAL_TIMER, PEND_INTERVAL_TIMER},
+        {CR0_INTERRUPT_KEY, PEND_INTERRUPT_KEY},         {CR0_SERVICE_SIGNAL, PEND_SERVICE_SIGNAL},
+    };
+    uint32_t conditions = 0;
+    for (size_t i = 0; i < sizeof subclasses / sizeof subclasses[0]; i++)
+        if (cr0 & subclasses[i].mask)
+            conditions |= subclasses[i].condition;
+    return conditions;
+}
+
+/* Whether the pending word holds something to act on now: a request, or an interruption condition the
+   PSW (and CR0) enable.  A condition the CPU is disabled for stays pending without slowing down every
+   instruction. */
+static bool needs_attention(const struct cpu *c, uint32_t pending)
+{
+    if (pending & (PEND_REQUESTS | PEND_TIMER_POLL))
+        return true;
+    const struct psw *psw = &c->psw;
+    if ((pending & PEND_MACHINE_CHECK) && (psw->mcheck || atomic_load(&c->machine_check_exigent)))
+        return true;
+    if ((pending & PEND_IO) && (psw->ec ? psw->sysmask & PSW_EC_IO : psw->sysmask & 0xFE))
+        return true;
+    return (psw->sysmask & PSW_EXT) && (pending & enabled_external_conditions(c->cr[0]));
+}
+
+/* At an instruction boundary: requests, and the interruptions an operating CPU takes. */
+static void attend(struct cpu *c, uint32_t pending)
+{
+    start_if_requested(c, pending);
+    if (c->state == CPU_OPERATING)
+        take_pending_interrupts(c);
+    stop_if_requested(c, pending);
 }
 
 /* ---- waiting ------------------------------------------------------------------------------------ */
 
-/* Sleep until an interruption may be pending or the next timer event is due.  Returns false when
-   nothing at all can end the wait (no timer enabled and no channel subsystem). */
-static bool wait_for_interrupt(struct cpu *c)
+#define LONGEST_SLEEP_US 50000 /* look again now and then: clocks that were set */
+
+static struct timespec realtime_after(uint64_t microseconds)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    uint64_t ns = (uint64_t)t.tv_nsec + microseconds % 1000000 * 1000;
+    t.tv_sec += (time_t)(microseconds / 1000000 + ns / 1000000000);
+    t.tv_nsec = (long)(ns % 1000000000);
+    return t;
+}
+
+/*
+ * An enabled wait: sleep on the machine's condition variable until the pending word changes from
+ * `seen` (what the CPU last acted on; set_pending wakes every sleeper), or until the next timer event
+ * the CPU is enabled for.  Returns false, on a CPU that is not on its own thread, when nothing at all
+ * can end the wait (no timer enabled and no channel subsystem).
+ */
+static bool wait_for_interrupt(struct cpu *c, uint32_t seen)
 {
     struct machine *m = c->m;
     uint64_t next = timer_next_event(c);
-    if (next == UINT64_MAX && !m->io && m->ncpus == 1)
+    if (next == UINT64_MAX && !m->io && thread_cpu != c)
         return false;
-    pthread_mutex_lock(&m->lock);
-    if (atomic_load(&c->pending) == 0 && !m->halting) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        uint64_t now = tod_now(m);
-        uint64_t wait_us = next == UINT64_MAX ? 50000 : next > now ? (next - now) >> 12 : 0;
-        if (wait_us > 50000)
-            wait_us = 50000; /* look again now and then: halting, and clocks that were set */
-        until.tv_nsec += (long)(wait_us % 1000000) * 1000;
-        until.tv_sec += (time_t)(wait_us / 1000000) + until.tv_nsec / 1000000000;
-        until.tv_nsec %= 1000000000;
-        pthread_cond_timedwait(&m->wake, &m->lock, &until);
+    uint64_t now = tod_now(m);
+    uint64_t sleep_us = next == UINT64_MAX ? LONGEST_SLEEP_US : next > now ? (next - now + 0xFFF) >> 12 : 0;
+    if (sleep_us > LONGEST_SLEEP_US)
+        sleep_us = LONGEST_SLEEP_US;
+    if (sleep_us) {
+        struct timespec until = realtime_after(sleep_us);
+        pthread_mutex_lock(&m->lock);
+        if (atomic_load(&c->pending) == seen && !machine_halting(m))
+            pthread_cond_timedwait(&m->wake, &m->lock, &until);
+        pthread_mutex_unlock(&m->lock);
     }
-    pthread_mutex_unlock(&m->lock);
-    set_pending(c, PEND_TIMER_POLL);
+    timer_poll(c);
     return true;
 }
 
@@ -212,20 +289,29 @@ static bool wait_for_interrupt(struct cpu *c)
 
 #define TIMER_POLL_INTERVAL 4096 /* instructions between looks at the host clock */
 
+static bool halting_thread(const struct cpu *c)
+{
+    return thread_cpu == c && machine_halting(c->m);
+}
+
 static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
 {
     for (;;) {
-        if (atomic_load_explicit(&c->pending, memory_order_relaxed)) {
-            handle_requests(c);
-            if (c->state != CPU_OPERATING)
-                return c->state == CPU_CHECK_STOP ? STOP_CHECK_STOP : STOP_STOPPED;
-            take_pending_interrupts(c);
+        uint32_t seen = atomic_load_explicit(&c->pending, memory_order_relaxed);
+        if (seen && needs_attention(c, seen)) {
+            if (halting_thread(c))
+                return STOP_STOPPED;
+            attend(c, seen);
         }
-        if (c->psw.wait) {
+        if (c->state != CPU_OPERATING)
+            return c->state == CPU_CHECK_STOP ? STOP_CHECK_STOP : STOP_STOPPED;
+        if (c->psw.wait && !c->psw.invalid) {
             if (!psw_enabled_for_interrupts(c))
                 return STOP_DISABLED_WAIT;
-            if (c->m->halting || c->instructions >= end || !wait_for_interrupt(c))
-                return c->m->halting ? STOP_STOPPED : STOP_ENABLED_WAIT;
+            if (halting_thread(c))
+                return STOP_STOPPED;
+            if (c->instructions >= end || !wait_for_interrupt(c, seen))
+                return STOP_ENABLED_WAIT;
             continue;
         }
         if (c->instructions >= end)
@@ -238,38 +324,52 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
     }
 }
 
+/* Take the program interruption; but when new PSWs keep causing interruptions with no instruction
+   completing (an invalid program new PSW), the machine would loop forever: enter the check-stop state
+   instead, as a real CPU's interruption-loop detection would.  Returns false for the check stop. */
+#define INTERRUPTION_LOOP_LIMIT 256
+static bool take_program_interruption_or_check_stop(struct cpu *c)
+{
+    if (++c->interruptions_in_a_row > INTERRUPTION_LOOP_LIMIT) {
+        c->state = CPU_CHECK_STOP;
+        return false;
+    }
+    take_program_interrupt(c, c->program_code);
+    return true;
+}
+
 enum cpu_stop_reason cpu_run(struct cpu *c, uint64_t limit)
 {
     pthread_once(&tables_once, build_tables);
     const uint64_t end = limit ? c->instructions + limit : UINT64_MAX;
     if (c->timer_countdown == 0)
         c->timer_countdown = TIMER_POLL_INTERVAL;
-    handle_requests(c);
-    if (c->state != CPU_OPERATING)
-        return STOP_STOPPED;
     /* a program interruption longjmps back here from inside an instruction: take it and go on */
-    if (setjmp(c->program_jmp))
-        take_program_interrupt(c, c->program_code);
+    if (setjmp(c->program_jmp) && !take_program_interruption_or_check_stop(c))
+        return STOP_CHECK_STOP;
     return run_until_event(c, end);
 }
 
 /* ---- threads ------------------------------------------------------------------------------------ */
 
+/* A CPU that is stopped, check-stopped or in a disabled wait sleeps until a request arrives. */
+static void wait_for_request(struct cpu *c)
+{
+    struct machine *m = c->m;
+    pthread_mutex_lock(&m->lock);
+    while (!machine_halting(m) && !(atomic_load(&c->pending) & PEND_REQUESTS))
+        pthread_cond_wait(&m->wake, &m->lock);
+    pthread_mutex_unlock(&m->lock);
+}
+
 static void *cpu_thread(void *arg)
 {
     struct cpu *c = arg;
-    struct machine *m = c->m;
-    while (!m->halting) {
-        enum cpu_stop_reason r = cpu_run(c, 0);
-        if (m->halting)
-            break;
-        if (r == STOP_STOPPED || r == STOP_DISABLED_WAIT || r == STOP_CHECK_STOP) {
-            wake_cpus(m); /* machine_wait_idle may be waiting for this */
-            pthread_mutex_lock(&m->lock);
-            while (!m->halting && atomic_load(&c->pending) == 0)
-                pthread_cond_wait(&m->wake, &m->lock);
-            pthread_mutex_unlock(&m->lock);
-        }
+    thread_cpu = c;
+    while (!machine_halting(c->m)) {
+        cpu_run(c, 0);
+        wake_cpus(c->m); /* machine_wait_idle may be waiting for this */
+        wait_for_request(c);
     }
     return NULL;
 }
@@ -277,7 +377,7 @@ static void *cpu_thread(void *arg)
 void machine_start(struct machine *m)
 {
     pthread_once(&tables_once, build_tables);
-    m->halting = false;
+    __atomic_store_n(&m->halting, false, __ATOMIC_RELEASE);
     for (int i = 0; i < m->ncpus; i++) {
         struct cpu *c = m->cpus[i];
         if (!c->thread_running && pthread_create(&c->thread, NULL, cpu_thread, c) == 0)
@@ -285,19 +385,18 @@ void machine_start(struct machine *m)
     }
 }
 
+/* Idle: stopped or in a disabled wait, with no request outstanding that would make it run again. */
 static bool cpu_idle(const struct cpu *c)
 {
-    return c->state != CPU_OPERATING || (c->psw.wait && !psw_enabled_for_interrupts(c));
+    if (atomic_load(&c->pending) & PEND_REQUESTS)
+        return false;
+    return __atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != CPU_OPERATING ||
+           (c->psw.wait && !psw_enabled_for_interrupts(c));
 }
 
 bool machine_wait_idle(struct machine *m, int timeout_ms)
 {
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += timeout_ms / 1000;
-    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000;
-    until.tv_sec += until.tv_nsec / 1000000000;
-    until.tv_nsec %= 1000000000;
+    struct timespec until = realtime_after(timeout_ms > 0 ? (uint64_t)timeout_ms * 1000 : 0);
     pthread_mutex_lock(&m->lock);
     for (;;) {
         bool idle = true;
@@ -310,10 +409,14 @@ bool machine_wait_idle(struct machine *m, int timeout_ms)
     }
 }
 
+/* Stop every CPU thread at its next instruction boundary and join it; the CPUs keep their state. */
 void machine_halt(struct machine *m)
 {
     pthread_mutex_lock(&m->lock);
-    m->halting = true;
+    __atomic_store_n(&m->halting, true, __ATOMIC_RELEASE);
+    for (int i = 0; i < m->ncpus; i++)
+        if (m->cpus[i])
+            atomic_fetch_or(&m->cpus[i]->pending, PEND_TIMER_POLL); /* a running CPU looks at once */
     pthread_cond_broadcast(&m->wake);
     pthread_mutex_unlock(&m->lock);
     for (int i = 0; i < m->ncpus; i++) {
@@ -323,4 +426,5 @@ void machine_halt(struct machine *m)
             c->thread_running = false;
         }
     }
+    __atomic_store_n(&m->halting, false, __ATOMIC_RELEASE);
 }

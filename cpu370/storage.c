@@ -74,9 +74,11 @@ void fetch_bytes(struct cpu *c, uint32_t address, uint8_t *buf, uint32_t length,
 void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t length, uint8_t key)
 {
     address &= 0xFFFFFF;
-    if (part_length(address, length) < length)
+    /* with PER on, the event is recorded only for a store that cannot fail any more */
+    bool per = per_active(c);
+    if (per || part_length(address, length) < length)
         check_access(c, address, length, ACCESS_STORE, key);
-    if (per_active(c))
+    if (per)
         per_storage_alteration(c, address, length);
     while (length) {
         uint32_t n = part_length(address, length);

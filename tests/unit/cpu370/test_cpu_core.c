@@ -110,6 +110,32 @@ START_TEST(test_invalid_ec_psw)
 }
 END_TEST
 
+/* An invalid PSW with the wait bit on is not a wait: the specification exception comes first. */
+START_TEST(test_invalid_wait_psw)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_run_at(&t, 0x1000, 0x800A, 10);
+    cputest_expect_program(&t, PGM_SPECIFICATION);
+    ck_assert_uint_eq(cputest_word(&t, 0x28), 0x800A0000);
+    cputest_free(&t);
+}
+END_TEST
+
+/* An invalid program new PSW makes every program interruption cause another, with no instruction
+   ever completing: the CPU enters the check-stop state instead of looping forever. */
+START_TEST(test_program_interruption_loop_check_stops)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_set_word(&t, 0x68, 0x80080000); /* EC mode with bit 0 on: invalid */
+    cputest_run_body(&t, I("DC    X'0000'"));
+    ck_assert_int_eq(t.reason, STOP_CHECK_STOP);
+    ck_assert_int_eq(cpu_state(t.c), CPU_CHECK_STOP);
+    cputest_free(&t);
+}
+END_TEST
+
 /* SIO in problem state: privileged-operation exception (2). */
 START_TEST(test_privileged_in_problem_state)
 {
@@ -164,6 +190,8 @@ Suite *suite_cpu_core(void)
     tcase_add_test(tc, test_odd_instruction_address);
     tcase_add_test(tc, test_fetch_beyond_storage);
     tcase_add_test(tc, test_invalid_ec_psw);
+    tcase_add_test(tc, test_invalid_wait_psw);
+    tcase_add_test(tc, test_program_interruption_loop_check_stops);
     tcase_add_test(tc, test_privileged_in_problem_state);
     tcase_add_test(tc, test_io_without_channels);
     tcase_add_test(tc, test_restart);

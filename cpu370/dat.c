@@ -1,0 +1,172 @@
+/*
+ * dat.c - dynamic address translation (GA22-7000, "Dynamic Address Translation"): a virtual address
+ * is looked up through the segment table that CR1 designates and a page table, in the format CR0
+ * bits 8-12 select; the TLB remembers translations until PTLB, a load of CR0 or CR1 or a reset purges
+ * it; LOAD REAL ADDRESS walks the tables without the TLB.  Prefixing, addressing and protection of the
+ * translated address are storage.c's.
+ *
+ * Table formats (real storage, prefixing applies):
+ *   CR1:   bits 0-7 segment-table length (units of 16 entries, less one), 8-25 origin (64-byte units)
+ *   STE:   bits 0-3 page-table length (units of 1/16 of the largest table, less one), 4-7 zero,
+ *          8-28 page-table origin (8-byte units), 31 invalid
+ *   PTE:   4K pages: bits 0-11 frame, 12 invalid, 13-14 zero; 2K pages: 0-12 frame, 13 invalid, 14 zero
+ * Bits 29-30 of the segment-table entry (segment protection, common segment) are ignored, as the
+ * architecture permits some models to do; a nonzero bit 4-7 or reserved page-table bit is a
+ * translation-specification exception for the entry actually used.
+ */
+#include "cpu370/cpu_int.h"
+
+enum {
+    CR1_STO = 0x00FFFFC0,
+    STE_PTO = 0x00FFFFF8,
+    STE_RESERVED = 0x0F000000,
+    STE_INVALID = 0x00000001,
+};
+
+/* A translation format (CR0 bits 8-12) with the page-table entry layout its page size implies. */
+struct dat_format {
+    unsigned page_shift;    /* 11: 2K pages, 12: 4K pages */
+    unsigned segment_shift; /* 16: 64K segments, 20: 1M segments */
+    uint16_t pte_frame;     /* frame-address bits; the frame address is (pte & pte_frame) << 8 */
+    uint16_t pte_invalid;
+    uint16_t pte_reserved;
+};
+
+static const struct dat_format format_2k_64k = {11, 16, 0xFFF8, 0x0004, 0x0002};
+static const struct dat_format format_2k_1m = {11, 20, 0xFFF8, 0x0004, 0x0002};
+static const struct dat_format format_4k_64k = {12, 16, 0xFFF0, 0x0008, 0x0006};
+static const struct dat_format format_4k_1m = {12, 20, 0xFFF0, 0x0008, 0x0006};
+
+/* CR0 bits 8-12: 01000, 01010, 10000 and 10010 are the valid codes (page size in bits 8-9, bit 10
+   zero, segment size in bits 11-12); any other is a translation-specification exception. */
+static const struct dat_format *translation_format(struct cpu *c)
+{
+    switch ((c->cr[0] >> 19) & 0x1F) {
+    case 0x08:
+        return &format_2k_64k;
+    case 0x0A:
+        return &format_2k_1m;
+    case 0x10:
+        return &format_4k_64k;
+    case 0x12:
+        return &format_4k_1m;
+    default:
+        program_check(c, PGM_TRANSLATION_SPEC);
+    }
+}
+
+/* How a table walk ended; the values are LOAD REAL ADDRESS's condition codes except PAGE_LENGTH (3). */
+enum walk_result {
+    WALK_DONE,
+    WALK_SEGMENT_INVALID,
+    WALK_PAGE_INVALID,
+    WALK_SEGMENT_LENGTH,
+    WALK_PAGE_LENGTH,
+};
+
+/* A table entry at a real address; an entry outside the installed storage is an addressing
+   exception. */
+static const uint8_t *table_entry(struct cpu *c, uint32_t real)
+{
+    uint32_t absolute = real_to_absolute(c, real);
+    if (absolute >= c->m->size)
+        program_check(c, PGM_ADDRESSING);
+    return c->m->storage + absolute;
+}
+
+/*
+ * Translate virtual through the tables.  WALK_DONE leaves the real address in *out; otherwise *out is
+ * the real address of the entry that is invalid, or that would have been fetched had the table been
+ * long enough (what LRA returns).  Each length field counts sixteenths of the largest table, less
+ * one, and is compared with the leftmost four bits of the index.  Entry addresses are 24-bit sums.
+ */
+static enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
+{
+    const struct dat_format *f = translation_format(c);
+    uint32_t cr1 = c->cr[1];
+    uint32_t segment_index = virtual >> f->segment_shift;
+    *out = ((cr1 & CR1_STO) + segment_index * 4) & 0xFFFFFF;
+    if ((segment_index >> 4) > cr1 >> 24)
+        return WALK_SEGMENT_LENGTH;
+    uint32_t ste = be32(table_entry(c, *out));
+    if (ste & STE_INVALID)
+        return WALK_SEGMENT_INVALID;
+    if (ste & STE_RESERVED)
+        program_check(c, PGM_TRANSLATION_SPEC);
+
+    unsigned index_bits = f->segment_shift - f->page_shift;
+    uint32_t page_index = (virtual & ((1u << f->segment_shift) - 1)) >> f->page_shift;
+    *out = ((ste & STE_PTO) + page_index * 2) & 0xFFFFFF;
+    if ((page_index >> (index_bits - 4)) > ste >> 28)
+        return WALK_PAGE_LENGTH;
+    uint16_t pte = be16(table_entry(c, *out));
+    if (pte & f->pte_invalid)
+        return WALK_PAGE_INVALID;
+    if (pte & f->pte_reserved)
+        program_check(c, PGM_TRANSLATION_SPEC);
+    *out = (uint32_t)(pte & f->pte_frame) << 8 | (virtual & ((1u << f->page_shift) - 1));
+    return WALK_DONE;
+}
+
+/* Every access translates alike (no segment protection on this machine), so `access` is unused. */
+uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access)
+{
+    (void)access;
+    uint32_t vpage = virtual_address >> 11;
+    struct tlb_entry *e = &c->tlb[vpage % TLB_SIZE];
+    if (e->generation == c->tlb_generation && e->vpage == vpage)
+        return e->real | (virtual_address & 0x7FF);
+    uint32_t real;
+    enum walk_result r = walk(c, virtual_address, &real);
+    if (r != WALK_DONE) {
+        /* nullified (interrupt.c); the virtual address goes to real location 144 */
+        c->translation_address = virtual_address;
+        program_check(c, r == WALK_SEGMENT_INVALID || r == WALK_SEGMENT_LENGTH ? PGM_SEGMENT_TRANSLATION
+                                                                               : PGM_PAGE_TRANSLATION);
+    }
+    e->vpage = vpage;
+    e->real = real & ~0x7FFu;
+    e->generation = c->tlb_generation;
+    return real;
+}
+
+int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real)
+{
+    static const int condition_code[] = {
+        [WALK_DONE] = 0,           [WALK_SEGMENT_INVALID] = 1, [WALK_PAGE_INVALID] = 2,
+        [WALK_SEGMENT_LENGTH] = 3, [WALK_PAGE_LENGTH] = 3,
+    };
+    return condition_code[walk(c, virtual_address, real)];
+}
+
+/* Purge this CPU's TLB.  The generation counter makes it one increment; when the counter wraps, old
+   entries could match again, so the table is cleared then. */
+void dat_purge_tlb(struct cpu *c)
+{
+    c->tlb_generation++;
+    if (c->tlb_generation == 0) {
+        memset(c->tlb, 0, sizeof c->tlb);
+        c->tlb_generation = 1;
+    }
+}
+
+/* LOAD REAL ADDRESS: translate the second-operand address with CR0 and CR1 whatever the PSW says about
+   DAT; R1 gets the real address (cc 0) or the address of the entry that stopped the walk: the invalid
+   segment-table entry (cc 1), the invalid page-table entry (cc 2), or the entry beyond the segment or
+   page table that would have been used (cc 3).  Bits 0-7 of R1 are zeros. */
+void op_LRA(struct cpu *c, const uint8_t *inst)
+{
+    require_supervisor(c);
+    uint32_t real;
+    int cc = dat_lra(c, address_rx(c, inst), &real);
+    c->gr[field_r1(inst)] = real;
+    c->psw.cc = (uint8_t)cc;
+}
+
+/* PURGE TLB: every translation this CPU remembers is forgotten. */
+void op_PTLB(struct cpu *c, const uint8_t *inst)
+{
+    (void)inst;
+    require_supervisor(c);
+    dat_purge_tlb(c);
+}
