@@ -153,7 +153,8 @@ void machine_start(struct machine *m);
 bool machine_wait_idle(struct machine *m, int timeout_ms);
 void machine_halt(struct machine *m);
 
-/* One CPU on the calling thread: run until a stop reason or `limit` instructions (0: no limit). */
+/* One CPU on the calling thread: run until a stop reason or `limit` instructions (0: no limit);
+   cpu_run(c, 1) steps one instruction. */
 enum cpu_stop_reason cpu_run(struct cpu *c, uint64_t limit);
 
 /* Operator actions and state. */

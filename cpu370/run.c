@@ -88,15 +88,27 @@ noreturn void program_check(struct cpu *c, int code)
 
 /* ---- fetching ----------------------------------------------------------------------------------- */
 
-/* Fetch the instruction at address into inst; returns its length in bytes. */
-static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uint8_t key)
+/* Fetch the instruction at address into inst; returns its length in bytes.  For the instruction the
+   PSW designates (advance_psw), the instruction address and ILC advance as soon as the halfwords are
+   known, so an exception on fetching leaves them as GA22-7000 requires ("ILC on Instruction Fetch
+   Exceptions"): the ILC gives the halfwords the address was incremented by (one until the first
+   halfword tells the length).  EXECUTE's target leaves EXECUTE's own address and ILC alone. */
+static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uint8_t key, bool advance_psw)
 {
+    if (advance_psw) {
+        c->ilc = 1;
+        c->psw.ia = (address + 2) & 0xFFFFFF;
+    }
     if (address & 1)
         program_check(c, PGM_SPECIFICATION);
     const uint8_t *p = c->m->storage + translate(c, address, ACCESS_INSTRUCTION, key);
     inst[0] = p[0];
     inst[1] = p[1];
     int length = s370_instruction_length(inst[0]);
+    if (advance_psw) {
+        c->ilc = (uint8_t)(length >> 1);
+        c->psw.ia = (address + (uint32_t)length) & 0xFFFFFF;
+    }
     if (length > 2) {
         uint32_t next = (address + 2) & 0xFFFFFF;
         if ((address & 0x7FF) + (uint32_t)length <= 0x800) {
@@ -116,7 +128,7 @@ void op_EX(struct cpu *c, const uint8_t *inst)
 {
     uint32_t address = address_rx(c, inst);
     uint8_t target[6];
-    fetch_instruction(c, address, target, c->psw.key);
+    fetch_instruction(c, address, target, c->psw.key, false);
     if (target[0] == 0x44)
         program_check(c, PGM_EXECUTE);
     unsigned r1 = field_r1(inst);
@@ -140,9 +152,7 @@ static void step(struct cpu *c)
     c->ilc = 0;
     if (c->psw.invalid)
         program_check(c, PGM_SPECIFICATION);
-    int length = fetch_instruction(c, ia, inst, c->psw.key);
-    c->ilc = (uint8_t)(length >> 1);
-    c->psw.ia = (ia + (uint32_t)length) & 0xFFFFFF;
+    fetch_instruction(c, ia, inst, c->psw.key, true);
     c->instructions++;
     if (per_active(c)) {
         uint32_t gr_before[16];

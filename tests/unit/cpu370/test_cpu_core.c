@@ -72,26 +72,48 @@ START_TEST(test_execute_odd_target)
 }
 END_TEST
 
-/* A PSW with an odd instruction address: specification exception at the fetch; the old PSW keeps the
-   odd address. */
+/* A PSW with an odd instruction address: specification exception at the fetch.  GA22-7000 ("ILC on
+   Instruction Fetch Exceptions"): the ILC is 1, 2 or 3, the number of halfwords by which the
+   instruction address was incremented, so old address - 2 * ILC is the failing address; this CPU
+   always increments by one halfword. */
 START_TEST(test_odd_instruction_address)
 {
     struct cputest t;
     cputest_init(&t, 0, 1);
     cputest_run_at(&t, 0x1001, 0x0000, 10);
     cputest_expect_program(&t, PGM_SPECIFICATION);
-    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1001);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 1);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x1003);
     cputest_free(&t);
 }
 END_TEST
 
-/* Instruction address beyond the end of storage: addressing exception. */
+/* Instruction address beyond the end of storage: addressing exception, ILC 1, the address advanced
+   by one halfword. */
 START_TEST(test_fetch_beyond_storage)
 {
     struct cputest t;
     cputest_init(&t, 64 * 1024, 1);
     cputest_run_at(&t, 0x20000, 0x0000, 10);
     cputest_expect_program(&t, PGM_ADDRESSING);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 1);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x20002);
+    cputest_free(&t);
+}
+END_TEST
+
+/* A 6-byte instruction whose last halfwords lie beyond the end of storage: the first halfword told
+   the length, so the ILC is 3 and the address advanced past the whole instruction. */
+START_TEST(test_fetch_crossing_end_of_storage)
+{
+    struct cputest t;
+    cputest_init(&t, 64 * 1024, 1);
+    uint8_t mvc[2] = {0xD2, 0x00};
+    machine_load(t.m, 0xFFFE, mvc, 2);
+    cputest_run_at(&t, 0xFFFE, 0x0000, 10);
+    cputest_expect_program(&t, PGM_ADDRESSING);
+    ck_assert_uint_eq(cputest_program_ilc(&t), 3);
+    ck_assert_uint_eq(cputest_program_old_address(&t), 0x10004);
     cputest_free(&t);
 }
 END_TEST
@@ -189,6 +211,7 @@ Suite *suite_cpu_core(void)
     tcase_add_test(tc, test_execute_odd_target);
     tcase_add_test(tc, test_odd_instruction_address);
     tcase_add_test(tc, test_fetch_beyond_storage);
+    tcase_add_test(tc, test_fetch_crossing_end_of_storage);
     tcase_add_test(tc, test_invalid_ec_psw);
     tcase_add_test(tc, test_invalid_wait_psw);
     tcase_add_test(tc, test_program_interruption_loop_check_stops);
