@@ -23,6 +23,7 @@ objects = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 COMMON_SRC := $(wildcard common/*.c)
 ASM_LIB_SRC := $(filter-out tools/asm370/main.c,$(wildcard tools/asm370/*.c))
 CPU_SRC := $(wildcard cpu370/*.c)
+IO_SRC := $(wildcard channels/*.c devices/*.c devices/*/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
 ASM370 := $(BUILD)/bin/asm370
@@ -52,9 +53,9 @@ $(BUILD)/tests/suites.h: $(UNIT_SRC)
 $(BUILD)/obj/tests/unit/main.o: $(BUILD)/tests/suites.h
 $(BUILD)/obj/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
 
-$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(COMMON_SRC))
+$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) -lm -lpthread
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) -lz -lm -lpthread
 
 test-deps:
 	@sh scripts/deps.sh test

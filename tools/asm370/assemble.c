@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 /* ---- diagnostics against the current statement ------------------------------------------------ */
 

@@ -10,7 +10,7 @@
 #include "common/ebcdic.h"
 #include "tools/asm370/asm_int.h"
 #include "tools/asm370/hfp.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define DC_MAX_LENGTH 65535
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 void diag_vadd(struct diag_list *list, const char *file, int line, int column, int stmt,
                enum diag_severity severity, const char *fmt, va_list ap)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define EXPR_MAX_DEPTH 100
 

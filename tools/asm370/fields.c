@@ -8,7 +8,7 @@
 
 #include "common/ebcdic.h"
 
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 bool quote_is_attribute(const char *s, int i)
 {

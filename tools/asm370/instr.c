@@ -9,7 +9,7 @@
 
 #include "cpu370/opcodes.h"
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 struct opcode {
     const char *name;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define LISTING_HEADING "  Loc  Object Code      Addr1  Addr2  Stmt  Source Statement\n"
 

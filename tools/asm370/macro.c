@@ -20,7 +20,7 @@
 
 #include "tools/asm370/fields.h"
 #include "tools/asm370/macro_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define MACRO_DEPTH_LIMIT 100  /* nested macro calls */
 #define ACTR_DEFAULT 4096      /* AIF/AGO branches per macro invocation and for open code */

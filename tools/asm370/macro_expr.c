@@ -14,7 +14,7 @@
 #include "common/ebcdic.h"
 #include "tools/asm370/fields.h"
 #include "tools/asm370/macro_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define EXPR_DEPTH_LIMIT 64    /* parentheses and subscripts nested in one expression */
 #define SETC_MAX 1024          /* longest character value, as in HLASM */

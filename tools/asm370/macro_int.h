@@ -14,7 +14,7 @@
 #include "tools/asm370/diag.h"
 #include "tools/asm370/macro.h"
 #include "tools/asm370/source.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define SUBSCRIPT_MAX 65535    /* largest subscript of a dimensioned SET symbol */
 #define SYMBOL_MAX 63

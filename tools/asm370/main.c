@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 static const char usage_text[] =
     "usage: asm370 [-I DIR]... [-D SYM=VAL]... [-o OUT] [-l LISTING] [-f obj|bin|deck|ipltext]\n"

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 static enum obj_esd_type esd_type(const struct section *s)
 {

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "common/ebcdic.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 enum {
     CARD_SIZE = 80,

@@ -54,7 +54,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 enum {
     STORAGE_SIZE = 0x1000000, /* 24-bit addresses */

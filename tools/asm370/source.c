@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 
 #include "tools/asm370/fields.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #define END_COLUMN 71      /* last column of statement text */
 #define CONT_COLUMN 72     /* non-blank: the statement continues on the next record */

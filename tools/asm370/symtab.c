@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tools/asm370/asm_int.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 void value_abs(struct value *v, int64_t n)
 {

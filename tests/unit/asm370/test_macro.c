@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "tools/asm370/macro.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 /* ---- a recording assembler ------------------------------------------------------------------------ */
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tools/asm370/objmod.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 /* ---- building modules --------------------------------------------------------------------- */
 

@@ -11,7 +11,7 @@
 
 #include "tools/asm370/fields.h"
 #include "tools/asm370/source.h"
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 /* ---- helpers --------------------------------------------------------------------------------------- */
 

@@ -1,9 +1,9 @@
 /*
- * util.h - small host helpers for asm370: allocation that cannot return NULL, growable buffers,
- * case-insensitive compares and the HLASM character classes.
+ * util.h - small host helpers shared by every s370 program: allocation that cannot return NULL,
+ * growable buffers, case-insensitive compares and the HLASM character classes.
  */
-#ifndef ASM370_UTIL_H
-#define ASM370_UTIL_H
+#ifndef S370_UTIL_H
+#define S370_UTIL_H
 
 #include <stdarg.h>
 #include <stdbool.h>

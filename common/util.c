@@ -1,7 +1,7 @@
 /*
- * util.c - allocation, buffers and character helpers for asm370 (see util.h).
+ * util.c - allocation, buffers and character helpers for every s370 program (see util.h).
  */
-#include "tools/asm370/util.h"
+#include "common/util.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 
 static void out_of_memory(void)
 {
-    fputs("asm370: out of memory\n", stderr);
+    fputs("s370: out of memory\n", stderr);
     exit(2);
 }
 
