@@ -24,11 +24,16 @@ COMMON_SRC := $(wildcard common/*.c)
 ASM_LIB_SRC := $(filter-out tools/asm370/main.c,$(wildcard tools/asm370/*.c))
 CPU_SRC := $(wildcard cpu370/*.c)
 IO_SRC := $(wildcard channels/*.c devices/*.c devices/*/*.c)
+IMAGE_SRC := $(wildcard devices/images/*.c)
+DASD370_SRC := $(wildcard tools/dasd370/*.c)
+TAPE370_SRC := $(wildcard tools/tape370/*.c)
+S370_SRC := $(wildcard console/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
 ASM370 := $(BUILD)/bin/asm370
 UNIT_TESTS := $(BUILD)/tests/unit_tests
-PROGRAMS := $(ASM370)
+PROGRAMS := $(ASM370) $(if $(DASD370_SRC),$(BUILD)/bin/dasd370) $(if $(TAPE370_SRC),$(BUILD)/bin/tape370) \
+            $(if $(S370_SRC),$(BUILD)/bin/s370)
 
 .PHONY: all deps test-deps test unit e2e bench fuzz run clean
 all: deps $(PROGRAMS)
@@ -43,6 +48,19 @@ $(BUILD)/obj/%.o: %.c
 $(ASM370): $(call objects,tools/asm370/main.c $(ASM_LIB_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+# Image tools link only the image library; the emulator links everything but the assembler's main.
+$(BUILD)/bin/dasd370: $(call objects,$(DASD370_SRC) $(IMAGE_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ -lz
+
+$(BUILD)/bin/tape370: $(call objects,$(TAPE370_SRC) $(IMAGE_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ -lz
+
+$(BUILD)/bin/s370: $(call objects,$(S370_SRC) $(IO_SRC) $(CPU_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ -lz -lm -lpthread
 
 # The unit-test runner's suite list is generated from the `Suite *suite_NAME(void)` definitions.
 $(BUILD)/tests/suites.h: $(UNIT_SRC)
