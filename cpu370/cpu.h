@@ -119,6 +119,10 @@ struct io_ops {
     void (*reset)(void *ctx); /* I/O system reset */
 };
 
+/* For the channel subsystem: whether I/O interruptions are queued.  While they are, CPUs enabled for
+   I/O ask pending_io at their instruction boundaries; a waiting CPU is woken. */
+void machine_signal_io(struct machine *m, bool pending);
+
 /* DIAGNOSE: the host or a test serves it.  Returns false to make it a specification exception. */
 typedef bool (*diagnose_hook)(void *ctx, struct cpu *c, unsigned r1, unsigned r3, uint32_t code);
 

@@ -266,6 +266,18 @@ bool take_pending_interrupts(struct cpu *c)
 
 /* ---- operator actions and host-raised interruptions --------------------------------------------- */
 
+void machine_signal_io(struct machine *m, bool pending)
+{
+    for (int i = 0; i < m->ncpus; i++) {
+        if (pending)
+            atomic_fetch_or(&m->cpus[i]->pending, PEND_IO);
+        else
+            atomic_fetch_and(&m->cpus[i]->pending, ~PEND_IO);
+    }
+    if (pending)
+        wake_cpus(m);
+}
+
 void cpu_service_signal(struct cpu *c, uint32_t parameter)
 {
     atomic_store(&c->service_parameter, parameter);
