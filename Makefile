@@ -28,6 +28,7 @@ IMAGE_SRC := $(wildcard devices/images/*.c)
 DASD370_SRC := $(wildcard tools/dasd370/*.c)
 TAPE370_SRC := $(wildcard tools/tape370/*.c)
 S370_SRC := $(wildcard console/*.c)
+CONSOLE_LIB_SRC := $(filter-out console/main.c,$(S370_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
 ASM370 := $(BUILD)/bin/asm370
@@ -71,7 +72,7 @@ $(BUILD)/tests/suites.h: $(UNIT_SRC)
 $(BUILD)/obj/tests/unit/main.o: $(BUILD)/tests/suites.h
 $(BUILD)/obj/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
 
-$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(COMMON_SRC))
+$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(CONSOLE_LIB_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) -lz -lm -lpthread
 
