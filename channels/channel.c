@@ -95,6 +95,8 @@ struct channel_subsystem {
     pthread_t timer_thread;
     bool timer_running, timer_stop;
     pthread_cond_t timer_wake;
+    struct device *in_callback;  /* the device whose device_after callback runs now (lock released) */
+    pthread_cond_t callback_done;
     struct timer_event *events;
     size_t nevents, events_cap;
 };
@@ -611,9 +613,12 @@ static void *timer_main(void *arg)
         }
         struct timer_event e = cs->events[first];
         cs->events[first] = cs->events[--cs->nevents];
+        cs->in_callback = e.device; /* detaching it waits until the callback is over */
         pthread_mutex_unlock(&cs->lock);
         e.fn(e.device, e.arg);
         pthread_mutex_lock(&cs->lock);
+        cs->in_callback = NULL;
+        pthread_cond_broadcast(&cs->callback_done);
     }
     pthread_mutex_unlock(&cs->lock);
     return NULL;
@@ -922,6 +927,8 @@ bool channel_attach(struct channel_subsystem *cs, struct device *d)
 static void free_subchannel(struct channel_subsystem *cs, struct subchannel *sc)
 {
     struct device *d = sc->device;
+    while (cs->in_callback == d && !pthread_equal(pthread_self(), cs->timer_thread))
+        pthread_cond_wait(&cs->callback_done, &cs->lock);
     reset_subchannel(cs, sc);
     cs->subchannels[d->address] = NULL;
     if (d->type->close)
@@ -965,6 +972,7 @@ struct channel_subsystem *channel_create(struct machine *m)
     pthread_mutex_init(&cs->lock, &attr);
     pthread_mutexattr_destroy(&attr);
     pthread_cond_init(&cs->timer_wake, NULL);
+    pthread_cond_init(&cs->callback_done, NULL);
     machine_set_io(m, &channel_io_ops, cs);
     return cs;
 }
@@ -988,6 +996,7 @@ void channel_destroy(struct channel_subsystem *cs)
     machine_set_io(cs->m, NULL, NULL);
     free(cs->events);
     pthread_cond_destroy(&cs->timer_wake);
+    pthread_cond_destroy(&cs->callback_done);
     pthread_mutex_destroy(&cs->lock);
     free(cs);
 }
