@@ -757,9 +757,12 @@ static int start_io(struct channel_subsystem *cs, struct cpu *c, struct subchann
         sc->active = true;
         run_program(cs, sc);
     }
-    /* a program check before the device was reached: SIO stores the CSW at once */
-    bool initial_check = sc->pending && !sc->chained && sc->csw[4] == 0 && (sc->csw[5] & (CHAN_PROGRAM_CHECK | CHAN_PROTECTION_CHECK));
-    if (initial_check && !fast)
+    /* The program ended at initial selection: a program or protection check before the device was
+       reached, or the device presenting status without channel end (unit check alone when not
+       ready).  SIO stores the CSW at once (cc 1); SIOF leaves it as an interruption. */
+    bool channel_check = sc->csw[4] == 0 && (sc->csw[5] & (CHAN_PROGRAM_CHECK | CHAN_PROTECTION_CHECK));
+    bool device_status_only = sc->csw[4] != 0 && !(sc->csw[4] & UNIT_CHANNEL_END);
+    if (!fast && sc->pending && !sc->chained && (channel_check || device_status_only))
         return store_pending(cs, sc, c, 0);
     return 0;
 }

@@ -167,6 +167,9 @@ void cpu_interrupt_key(struct cpu *c);       /* external interruption key */
 void cpu_start(struct cpu *c);
 void cpu_stop(struct cpu *c);
 enum cpu_state cpu_state(const struct cpu *c);
+/* Operating, with a valid PSW whose wait bit is on and which enables neither external nor I/O
+   interruptions: nothing but the operator can end it (the state tests and the console report). */
+bool cpu_in_disabled_wait(const struct cpu *c);
 /* Service-signal external interruption (code X'2401', CR0 bit 22) whose 32-bit parameter is stored
    at real X'80' when it is taken; a signal not yet taken has its parameter replaced by a new one. */
 void cpu_service_signal(struct cpu *c, uint32_t parameter);

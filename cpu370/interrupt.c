@@ -228,6 +228,11 @@ bool psw_enabled_for_interrupts(const struct cpu *c)
     return (c->psw.sysmask & PSW_EXT) || enabled_channels(c) != 0;
 }
 
+bool cpu_in_disabled_wait(const struct cpu *c)
+{
+    return c->state == CPU_OPERATING && c->psw.wait && !c->psw.invalid && !psw_enabled_for_interrupts(c);
+}
+
 /* An invalid current PSW (set by the operator) is taken as a program interruption before any pending
    interruption it enables: the loop finds it before the next instruction. */
 bool take_pending_interrupts(struct cpu *c)

@@ -138,6 +138,16 @@ void device_reject(struct device *d, struct io_request *r);
 void device_sense(struct device *d, struct io_request *r);
 void device_set_sense(struct device *d, const uint8_t *sense, uint8_t length);
 
+/* The device types, one per handler file. */
+extern const struct device_type device_console;  /* 3215, 1052: line-mode consoles */
+extern const struct device_type device_reader;   /* 3505, 2540R, 1442, 2501 */
+extern const struct device_type device_punch;    /* 3525, 2540P */
+extern const struct device_type device_printer;  /* 1403, 3211, 3203 */
+extern const struct device_type device_tape;     /* 3420, 3410, 2400 */
+extern const struct device_type device_ckd;      /* 2311 2314 3330 3330-11 3340 3350 3375 3380 */
+extern const struct device_type device_fba;      /* 3310, 3370 */
+extern const struct device_type device_display;  /* 3270, 3277, 3278, 3279 */
+
 /* The registry (devices/registry.c): a type by name or alias, case-insensitive. */
 const struct device_type *device_type_find(const char *name);
 

@@ -29,7 +29,7 @@ struct fake {
     struct io_request *deferred;
 };
 
-enum { CMD_MOTION = 0x07, CMD_SEARCH = 0x0B, CMD_FAIL = 0x13, CMD_DEFER = 0x1B };
+enum { CMD_MOTION = 0x07, CMD_SEARCH = 0x0B, CMD_FAIL = 0x13, CMD_DEFER = 0x1B, CMD_NOT_READY = 0x23 };
 
 static void fake_execute(struct device *d, struct io_request *r)
 {
@@ -67,6 +67,9 @@ static void fake_execute(struct device *d, struct io_request *r)
     case CMD_DEFER:
         r->deferred = true;
         f->deferred = r;
+        break;
+    case CMD_NOT_READY: /* status at initial selection, without channel end: unit check alone */
+        r->status = UNIT_CHECK;
         break;
     default: /* NOP and other controls: no data */
         break;
@@ -261,6 +264,27 @@ START_TEST(test_unit_check_and_sense)
     uint32_t buf = cputest_word(&g.t, prog) & 0xFFFFFF;
     ck_assert_uint_eq(cputest_word(&g.t, buf), 0x40210000);
     ck_assert_uint_eq(csw(&g), (uint64_t)(prog + 8) << 32 | 0x0C000006u);
+    rig_free(&g);
+}
+END_TEST
+
+/* A device presenting status at initial selection (unit check alone: not ready) makes SIO store the
+   CSW with cc 1 (GA22-7000 "Conclusion at Operation Initiation"); SIOF reports it by an interruption. */
+START_TEST(test_initial_status)
+{
+    struct rig g;
+    rig_init(&g, 0x00E);
+    run(&g, I("SIO   X'00E'"), I("CCW   X'23',0,0,1"));
+    ck_assert_uint_eq(cc(&g), 1);
+    ck_assert_uint_eq((uint32_t)csw(&g) >> 16, 0x0200);
+    ck_assert_uint_eq(cputest_final_address(&g.t), CPUTEST_DONE); /* no interruption remains */
+    rig_free(&g);
+
+    rig_init(&g, 0x00E);
+    run(&g, I("SIOF  X'00E'"), I("CCW   X'23',0,0,1"));
+    ck_assert_uint_eq(cc(&g), 0);
+    ck_assert_uint_eq(cputest_final_address(&g.t), CPUTEST_IO);
+    ck_assert_uint_eq((uint32_t)csw(&g) >> 16, 0x0200);
     rig_free(&g);
 }
 END_TEST
@@ -470,6 +494,7 @@ Suite *suite_channel(void)
     tcase_add_test(tc, test_command_chaining);
     tcase_add_test(tc, test_status_modifier_skips);
     tcase_add_test(tc, test_unit_check_and_sense);
+    tcase_add_test(tc, test_initial_status);
     tcase_add_test(tc, test_tic_rules);
     tcase_add_test(tc, test_bad_caw);
     tcase_add_test(tc, test_protection_check);
