@@ -155,6 +155,7 @@ void cpu_initial_reset(struct cpu *c)
 {
     enter_stopped_state(c);
     memset(&c->psw, 0, sizeof c->psw);
+    c->ilc = 0; /* no last instruction: a display shows ILC 0 */
     c->prefix = 0;
     timer_reset(c);
     memcpy(c->cr, initial_cr, sizeof c->cr);

@@ -62,9 +62,14 @@ void load_psw_from(struct cpu *c, uint32_t real)
     psw_unpack(bytes, &c->psw);
 }
 
+/* The current PSW as displays show it: in BC mode with the ILC of the last instruction executed, as
+   Hercules shows it (so test scripts that compare PSW= lines carry over). */
 void cpu_get_psw(const struct cpu *c, uint8_t psw[8])
 {
-    psw_pack(&c->psw, psw);
+    struct psw shown = c->psw;
+    if (!shown.ec)
+        shown.ilc = c->ilc;
+    psw_pack(&shown, psw);
 }
 
 void cpu_set_psw(struct cpu *c, const uint8_t psw[8])

@@ -55,7 +55,7 @@ CNF
     [ -s err.txt ] && { cat err.txt; fail "$1: unexpected messages on stderr"; }
     expect_grep '^HELLO FROM DASD$' out.txt
     expect_grep '^HHCCP011I CPU0000: Disabled wait state$' out.txt
-    expect_grep '^          PSW=00020000 00000000$' out.txt
+    expect_grep '^          PSW=00020000 80000000$' out.txt
     [ "$(grep -c HHCCP011I out.txt)" -eq 1 ] || fail "$1: the disabled wait is announced more than once"
 }
 

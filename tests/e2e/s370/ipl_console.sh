@@ -66,7 +66,7 @@ expect_grep '^HELLO FROM S370$' out.txt
 expect_grep '^YOU SAID: S370 ROCKS' out.txt
 # the disabled wait, as Hercules 3.13 announces it (cpu.c HHCCP011I, then display_psw)
 expect_grep '^HHCCP011I CPU0000: Disabled wait state$' out.txt
-expect_grep '^          PSW=00020000 00000000$' out.txt
+expect_grep '^          PSW=00020000 80000000$' out.txt
 [ "$(grep -c HHCCP011I out.txt)" -eq 1 ] || fail "the disabled wait is announced more than once"
 # the program's first bytes: BALR 12,0; BCTR 12,0; BCTR 12,0; MVC X'48'(4,0),CAWHELLO (D203 0048 Cxxx)
 expect_grep '^R:00002000:K:06=05C006C0 06C0D203 0048C' out.txt
@@ -74,6 +74,6 @@ expect_grep '^R:00002000:K:06=05C006C0 06C0D203 0048C' out.txt
 expect_grep '^GR12=40002000  GR13=[0-9A-F]\{8\}  GR14=[0-9A-F]\{8\}  GR15=[0-9A-F]\{8\}$' out.txt
 expect_grep '^GR00=[0-9A-F]\{8\}  GR01=[0-9A-F]\{8\}  GR02=[0-9A-F]\{8\}  GR03=[0-9A-F]\{8\}$' out.txt
 expect_grep '^psw sm=00 pk=0 cmwp=2 as=pri cc=0 pm=0 am=24 ia=0$' out.txt
-expect_grep '^PSW=00020000 00000000$' out.txt
+expect_grep '^PSW=00020000 80000000$' out.txt
 expect_grep '^0:000C 3505 ' out.txt
 exit 0

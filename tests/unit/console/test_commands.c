@@ -389,7 +389,7 @@ START_TEST(test_restart_and_prefixing)
     system_start(t.sys);
     expect("restart", true, "");
     char *log = wait_for_output("PSW=");
-    ck_assert_str_eq(log, "HHCCP011I CPU0000: Disabled wait state\n          PSW=00020000 0000CAFE\n");
+    ck_assert_str_eq(log, "HHCCP011I CPU0000: Disabled wait state\n          PSW=00020000 8000CAFE\n");
     free(log);
     sleep_ms(20);
     machine_set_storage_key(t.sys->m, 0x0000, 0x50);
@@ -564,7 +564,7 @@ START_TEST(test_integrated_console_input)
         sleep_ms(1);
     expect("/HELLO", true, "");
     char *log = wait_for_output("PSW=");
-    ck_assert_msg(strstr(log, "HHCCP011I CPU0000: Disabled wait state\n          PSW=00020000 0000BEEF\n"), "%s", log);
+    ck_assert_msg(strstr(log, "HHCCP011I CPU0000: Disabled wait state\n          PSW=00020000 8000BEEF\n"), "%s", log);
     free(log);
     static const uint8_t hello[5] = {0xC8, 0xC5, 0xD3, 0xD3, 0xD6};
     ck_assert_mem_eq(machine_storage(t.sys->m) + 0x2200, hello, 5);

@@ -82,8 +82,9 @@ START_TEST(test_lpsw_loads_bc_psw)
 }
 END_TEST
 
-/* Bits 16-33 of a BC-mode PSW are not retained as it is loaded: the loaded wait PSW reads back with
-   interruption code and ILC zero (X'8F': ILC 2, cc 0, mask F becomes X'0F'). */
+/* Bits 16-33 of a BC-mode PSW are not retained as it is loaded: the loaded wait PSW has interruption
+   code and ILC zero (X'8F': ILC 2, cc 0, mask F keeps only X'0F').  A display (cpu_get_psw) shows the
+   last instruction's ILC in their place, as Hercules does: here LPSW's, 2. */
 START_TEST(test_lpsw_bc_code_not_kept)
 {
     struct cputest t;
@@ -91,9 +92,11 @@ START_TEST(test_lpsw_bc_code_not_kept)
     set_doubleword(&t, 0x800, 0x000212348F000123);
     run(&t, BC, I("LPSW  X'800'"));
     ck_assert_int_eq(t.reason, STOP_DISABLED_WAIT);
+    ck_assert_uint_eq(cpu_psw(t.c)->intcode, 0);
+    ck_assert_uint_eq(cpu_psw(t.c)->ilc, 0);
     uint8_t psw[8];
     cpu_get_psw(t.c, psw);
-    static const uint8_t expected[8] = {0x00, 0x02, 0x00, 0x00, 0x0F, 0x00, 0x01, 0x23};
+    static const uint8_t expected[8] = {0x00, 0x02, 0x00, 0x00, 0x8F, 0x00, 0x01, 0x23};
     ck_assert_mem_eq(psw, expected, 8);
     cputest_free(&t);
 }
