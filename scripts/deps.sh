@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh - install the Debian packages s370 needs to build and test, only those that are missing.
 # Called by `make run`, `make test` and .ci/run, so a fresh Debian machine needs no manual step.
-# `deps.sh test` also installs what the tests use: Debian's hercules, our peer for compatibility tests.
+# `deps.sh test` also installs what the tests use: Debian's hercules (our peer for compatibility tests),
+# s3270 (a real, scriptable 3270 client), clang with its libFuzzer runtime (the fuzz targets), tmux.
 set -eu
 
 # package:probe pairs; the probe is a file the package installs.
@@ -15,7 +16,8 @@ zlib1g-dev:/usr/include/zlib.h
 check:/usr/include/check.h
 "
 if [ "${1:-}" = test ]; then
-    needed="$needed hercules:/usr/bin/hercules"
+    needed="$needed hercules:/usr/bin/hercules s3270:/usr/bin/s3270 clang:/usr/bin/clang tmux:/usr/bin/tmux"
+    needed="$needed libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a"
 fi
 
 missing=""
