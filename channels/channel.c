@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,7 @@ struct channel_subsystem {
     struct subchannel *subchannels[4096];
     struct subchannel *pending_first, *pending_last;
     struct io_host host;
+    _Atomic uint64_t sio_count;
     /* the timer thread for device_after */
     pthread_t timer_thread;
     bool timer_running, timer_stop;
@@ -688,6 +690,11 @@ void device_message(struct device *d, const char *fmt, ...)
     free(text);
 }
 
+uint64_t channel_sio_count(const struct channel_subsystem *cs)
+{
+    return atomic_load(&cs->sio_count);
+}
+
 void channel_set_host(struct channel_subsystem *cs, const struct io_host *host)
 {
     pthread_mutex_lock(&cs->lock);
@@ -837,6 +844,7 @@ static int device_instruction(struct channel_subsystem *cs, struct cpu *c, enum 
     switch (op) {
     case IO_SIO:
     case IO_SIOF:
+        atomic_fetch_add(&cs->sio_count, 1);
         return start_io(cs, c, sc, op == IO_SIOF);
     case IO_TIO:
         if (sc->active)

@@ -46,6 +46,9 @@ bool channel_ipl(struct channel_subsystem *cs, uint16_t address, bool clear, cha
 /* Where integrated consoles print and devices report (see struct io_host in devices/device.h). */
 void channel_set_host(struct channel_subsystem *cs, const struct io_host *host);
 
+/* START I/O and START I/O FAST RELEASE instructions executed so far (for I/O rates). */
+uint64_t channel_sio_count(const struct channel_subsystem *cs);
+
 /* I/O system reset (also done by the machine's resets through io_ops.reset). */
 void channel_reset(struct channel_subsystem *cs);
 

@@ -173,6 +173,7 @@ START_TEST(test_write)
     ck_assert_uint_eq(io_device(&g), 0x00E);
     ck_assert_uint_eq(g.f->written_length, 5);
     ck_assert_mem_eq(g.f->written, "\xC8\xC5\xD3\xD3\xD6", 5);
+    ck_assert_uint_eq(channel_sio_count(g.cs), 1);
     uint32_t prog = cputest_word(&g.t, 0x48);
     ck_assert_uint_eq(csw(&g), (uint64_t)(prog + 8) << 32 | 0x0C000000u);
     rig_free(&g);
