@@ -13,6 +13,7 @@ int dasd_init(int argc, char **argv);
 int dasd_conv(int argc, char **argv);
 int dasd_ls(int argc, char **argv);
 int dasd_check(int argc, char **argv);
+int dasd_ipl(int argc, char **argv);
 int dasd_stress(int argc, char **argv);
 int dasd_stress_check(int argc, char **argv);
 

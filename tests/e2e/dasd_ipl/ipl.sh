@@ -1,6 +1,6 @@
 # DASD IPL end to end: a program assembled as IPL text (asm370 -f ipltext) is put on volumes made by
 # dasd370 init - a 3330 and a 3380 (CKD: IPL1 and IPL2 records on track 0) and a 3370 (FBA: a block-0
-# bootstrap) - by iplwrite (compiled here), IPLed with s370, greets on the integrated 3215-C console
+# bootstrap) - by dasd370 ipl, IPLed with s370, greets on the integrated 3215-C console
 # and stops in a disabled wait.  Checked: the greeting, the wait announced once, its PSW.
 . "$ROOT/tests/e2e/lib.sh"
 
@@ -34,14 +34,10 @@ MSG      DC    C'HELLO FROM DASD'
 ASM
 "$BIN/asm370" -f ipltext -o hello.ipl -l none hello.asm || fail "hello.asm should assemble"
 
-cc -std=gnu11 -O1 -I"$ROOT" -o iplwrite "$ROOT/tests/e2e/dasd_ipl/iplwrite.c" "$ROOT/devices/images/ckd_image.c" \
-    "$ROOT/devices/images/fba_image.c" "$ROOT/devices/images/dasd_geometry.c" "$ROOT/common/util.c" \
-    "$ROOT/common/ebcdic.c" -lz || fail "iplwrite.c should compile"
-
-# ipl_from TYPE VOLUME SIZE [-f]: make the volume, write the IPL text, IPL it and check the run.
+# ipl_from TYPE VOLUME SIZE: make the volume, write the IPL text, IPL it and check the run.
 ipl_from() {
     "$BIN/dasd370" init "$2" "$1" IPL001 "$3" > /dev/null || fail "dasd370 init $2 $1"
-    ./iplwrite $4 "$2" hello.ipl || fail "iplwrite $2"
+    "$BIN/dasd370" ipl "$2" hello.ipl || fail "dasd370 ipl $2"
     cat > s370.cnf <<CNF
 ARCHLVL  S/370
 MAINSIZE 1M
@@ -61,5 +57,5 @@ CNF
 
 ipl_from 3330 vol3330.ckd 2
 ipl_from 3380 vol3380.ckd 2
-ipl_from 3370 vol3370.fba 200 -f
+ipl_from 3370 vol3370.fba 200
 exit 0

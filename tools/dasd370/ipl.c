@@ -1,14 +1,13 @@
 /*
- * iplwrite.c - helper of the DASD IPL end-to-end test (compiled by ipl.sh): puts the IPL text deck
- * asm370 -f ipltext writes onto a volume dasd370 init made, until dasd370 can do it itself.
+ * ipl.c - `dasd370 ipl VOLUME DECK`: put the IPL text deck asm370 -f ipltext writes onto a volume
+ * dasd370 init made (CKD or FBA, told by the image), so the volume IPLs the program.
  *
- *   iplwrite VOLUME.ckd DECK   CKD: track 0 becomes R0, IPL1 (key "IPL1", the deck's bytes 0-23: the
- *                              IPL PSW and a Read Data of the next record into the origin), IPL2 (key
- *                              "IPL2", the text from the origin), and the volume's VOL1 record.
- *   iplwrite -f VOLUME.fba DECK  FBA: block 0 is a bootstrap - the PSW, then a Read IPL of block 0
- *                              itself into the origin and a TIC to the rest of that copy: a Locate of
- *                              the text's blocks (from block 2, after the VOL1 label) and their Read
- *                              into the origin.  The text goes to blocks 2, 3, ...
+ *   CKD: track 0 becomes R0, IPL1 (key "IPL1", the deck's bytes 0-23: the IPL PSW and a Read Data of
+ *        the next record into the origin), IPL2 (key "IPL2", the text from the origin), and the
+ *        volume's VOL1 record.
+ *   FBA: block 0 is a bootstrap - the PSW, then a Read IPL of block 0 itself into the origin and a TIC
+ *        to the rest of that copy: a Locate of the text's blocks (from block 2, after the VOL1 label)
+ *        and their Read into the origin.  The text goes to blocks 2, 3, ...
  *
  * The deck's TXT cards (X'02' "TXT", address in columns 6-8, count in 11-12, data from column 17)
  * give the bytes; locations 0-23 are IPL1, the rest is the text (origin to end).
@@ -20,6 +19,7 @@
 #include "common/util.h"
 #include "devices/images/ckd_image.h"
 #include "devices/images/fba_image.h"
+#include "tools/dasd370/dasd370.h"
 
 enum { CARD = 80, MAX_TEXT = 0x10000, IPL1 = 24 };
 
@@ -27,14 +27,6 @@ struct text {
     uint8_t bytes[MAX_TEXT];
     uint32_t origin, end; /* of the text after IPL1 */
 };
-
-static int fail(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "iplwrite: ");
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-    return 1;
-}
 
 static bool read_deck(const char *path, struct text *t)
 {
@@ -78,13 +70,13 @@ static int write_ckd(const char *volume, const struct text *t)
     char err[512];
     struct ckd_image *img = ckd_open(volume, NULL, err, sizeof err);
     if (!img)
-        return fail("%s", err);
+        return dasd_complain(EXIT_DAMAGED, "%s", err);
     struct ckd_image_info info;
     ckd_info(img, &info);
     uint8_t *old = xmalloc(info.track_size), *track = xcalloc(1, info.track_size);
     uint32_t length, position = 0;
     if (!ckd_read_track(img, 0, old, &length))
-        return fail("%s", ckd_error(img));
+        return dasd_complain(EXIT_DAMAGED, "%s", ckd_error(img));
     struct ckd_record r, r0 = {0}, vol1 = {0};
     while (ckd_next_record(old, length, &position, &r)) {
         if (r.record == 0)
@@ -93,7 +85,7 @@ static int write_ckd(const char *volume, const struct text *t)
             vol1 = r;
     }
     if (!r0.count || !vol1.count)
-        return fail("%s: track 0 has no R0 or no VOL1 record", volume);
+        return dasd_complain(EXIT_DAMAGED, "%s: track 0 has no R0 or no VOL1 record", volume);
     uint8_t *p = track;
     memcpy(p, old, CKD_HA_SIZE + CKD_COUNT_SIZE + r0.data_length);
     p += CKD_HA_SIZE + CKD_COUNT_SIZE + r0.data_length;
@@ -103,7 +95,7 @@ static int write_ckd(const char *volume, const struct text *t)
     memset(p, 0xFF, CKD_END_SIZE);
     uint32_t size = (uint32_t)(p + CKD_END_SIZE - track);
     if (!ckd_write_track(img, 0, track, size) || !ckd_close(img, err, sizeof err))
-        return fail("%s", ckd_error(img));
+        return dasd_complain(EXIT_DAMAGED, "%s", ckd_error(img));
     free(old);
     free(track);
     return 0;
@@ -122,7 +114,7 @@ static int write_fba(const char *volume, const struct text *t)
     char err[512];
     struct fba_image *img = fba_open(volume, false, err, sizeof err);
     if (!img)
-        return fail("%s", err);
+        return dasd_complain(EXIT_DAMAGED, "%s", err);
     uint32_t size = t->end - t->origin, blocks = (size + FBA_BLOCK_SIZE - 1) / FBA_BLOCK_SIZE, o = t->origin;
     uint8_t boot[FBA_BLOCK_SIZE] = {0};
     memcpy(boot, t->bytes, 8);                                       /* the IPL PSW */
@@ -137,18 +129,28 @@ static int write_fba(const char *volume, const struct text *t)
     bool ok = fba_write_blocks(img, 0, 1, boot) && fba_write_blocks(img, FIRST_TEXT_BLOCK, blocks, text);
     free(text);
     if (!ok)
-        return fail("%s", fba_error(img));
-    return fba_close(img, err, sizeof err) ? 0 : fail("%s", err);
+        return dasd_complain(EXIT_DAMAGED, "%s", fba_error(img));
+    return fba_close(img, err, sizeof err) ? 0 : dasd_complain(EXIT_DAMAGED, "%s", err);
 }
 
-int main(int argc, char **argv)
+/* A CKD image has a device header; anything else dasd370 made is an FBA volume (no header). */
+static bool is_ckd(const char *volume)
 {
-    bool fba = argc == 4 && strcmp(argv[1], "-f") == 0;
-    if (argc != 3 && !fba)
-        return fail("%s", "usage: iplwrite [-f] VOLUME DECK");
+    char err[512];
+    struct ckd_image *img = ckd_open(volume, NULL, err, sizeof err);
+    if (!img)
+        return false;
+    ckd_close(img, err, sizeof err);
+    return true;
+}
+
+int dasd_ipl(int argc, char **argv)
+{
+    if (argc != 3)
+        return dasd_complain(EXIT_USAGE, "usage: dasd370 ipl VOLUME DECK");
     static struct text t;
-    const char *volume = argv[argc - 2], *deck = argv[argc - 1];
+    const char *volume = argv[1], *deck = argv[2];
     if (!read_deck(deck, &t))
-        return fail("%s: not an IPL text deck", deck);
-    return fba ? write_fba(volume, &t) : write_ckd(volume, &t);
+        return dasd_complain(EXIT_DAMAGED, "%s: not an IPL text deck (asm370 -f ipltext writes one)", deck);
+    return is_ckd(volume) ? write_ckd(volume, &t) : write_fba(volume, &t);
 }
