@@ -566,7 +566,8 @@ static void do_org(struct assembly *a)
     ensure_section(a);
     struct section *sec = &a->sections[a->cur_section];
     label_here(a, 1, 'U');
-    if (!st->f.operands_len) {
+    /* no operand, or "ORG ," (an empty operand before remarks): the highest location so far */
+    if (!st->f.operands_len || (st->f.operands_len == 1 && st->text[st->f.operands] == ',')) {
         sec->loc = sec->high;
         return;
     }

@@ -440,7 +440,9 @@ bool instr_assemble(struct assembly *a, const char *name, size_t len)
     o.n = split_operands(o.text, st->f.operands_len, o.start, o.len, 8);
     int want_min = operand_count[op->format].min - (op->mask >= 0 ? 1 : 0);
     int want_max = operand_count[op->format].max - (op->mask >= 0 ? 1 : 0);
-    if (o.n < want_min || o.n > want_max) {
+    if (op->format == S370_FMT_S_NONE) {
+        /* no operands: whatever follows the operation code is remarks (HLASM) */
+    } else if (o.n < want_min || o.n > want_max) {
         stmt_error(a, st->f.operands_len ? st->f.operands : st->f.op, "%.*s takes %d operand%s, %d given", (int)len, name,
                    want_max, want_max == 1 ? "" : "s", o.n);
     } else {
