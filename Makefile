@@ -17,6 +17,8 @@ CC ?= cc
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. $(SANFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS := $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check)
+CURSES_LIBS = $(shell pkg-config --libs ncursesw)
+TELNET_LIBS = -ltelnet
 
 objects = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
@@ -36,7 +38,7 @@ UNIT_TESTS := $(BUILD)/tests/unit_tests
 PROGRAMS := $(ASM370) $(if $(DASD370_SRC),$(BUILD)/bin/dasd370) $(if $(TAPE370_SRC),$(BUILD)/bin/tape370) \
             $(if $(S370_SRC),$(BUILD)/bin/s370)
 
-.PHONY: all deps test-deps test unit e2e bench fuzz run clean
+.PHONY: all deps test-deps test unit e2e bench bench-compare fuzz fuzz-telnet run clean
 all: deps $(PROGRAMS)
 
 deps:
@@ -61,7 +63,12 @@ $(BUILD)/bin/tape370: $(call objects,$(TAPE370_SRC) $(IMAGE_SRC) $(COMMON_SRC))
 
 $(BUILD)/bin/s370: $(call objects,$(S370_SRC) $(IO_SRC) $(CPU_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ -lz -lm -lpthread
+	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(TELNET_LIBS) -lz -lm -lpthread
+
+# The benchmarks' exact instruction counter: IPLs a configuration and prints CPU 0's count.
+$(BUILD)/bin/count370: $(call objects,bench/count370.c $(CONSOLE_LIB_SRC) $(IO_SRC) $(CPU_SRC) $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(TELNET_LIBS) -lz -lm -lpthread
 
 # The unit-test runner's suite list is generated from the `Suite *suite_NAME(void)` definitions.
 $(BUILD)/tests/suites.h: $(UNIT_SRC)
@@ -74,7 +81,7 @@ $(BUILD)/obj/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
 
 $(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(CONSOLE_LIB_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) -lz -lm -lpthread
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CURSES_LIBS) $(TELNET_LIBS) -lz -lm -lpthread
 
 test-deps:
 	@sh scripts/deps.sh test
@@ -85,7 +92,7 @@ unit: deps $(UNIT_TESTS)
 e2e: all test-deps
 	@BUILD=$(BUILD) sh tests/e2e/run
 
-test: unit e2e
+test: unit e2e fuzz-telnet
 
 # Coverage-guided fuzzing of the assembler (clang's libFuzzer), FUZZ_SECONDS long, seeded with the
 # test programs; crashes are written to build/fuzz/.
@@ -97,8 +104,22 @@ fuzz: deps
 	clang $(FUZZ_FLAGS) -o build/fuzz/asm370_fuzz tests/fuzz/asm370_fuzz.c $(ASM_LIB_SRC) $(COMMON_SRC) -lm
 	cd build/fuzz && ./asm370_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=4096 corpus
 
-bench: all
+# The telnet/3270 input path under libFuzzer for a bounded time; part of `make test`.
+TELNET_FUZZ_SECONDS ?= 20
+fuzz-telnet: test-deps
+	@mkdir -p $(BUILD)/fuzz/telnet_corpus
+	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz/telnet_fuzz tests/fuzz/telnet_fuzz.c console/tn3270_session.c \
+		$(IO_SRC) $(CPU_SRC) $(COMMON_SRC) $(TELNET_LIBS) -lz -lm -lpthread
+	@cd $(BUILD)/fuzz && if ./telnet_fuzz -max_total_time=$(TELNET_FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-max_len=8192 telnet_corpus > telnet_fuzz.log 2>&1; then tail -1 telnet_fuzz.log; \
+		else tail -40 telnet_fuzz.log; echo "fuzz-telnet: a crash input is in $(BUILD)/fuzz"; exit 1; fi
+
+bench: all $(BUILD)/bin/count370
 	@BUILD=$(BUILD) sh bench/run
+
+# The same workloads on Hercules 3.13 too (installed with apt-get when missing), side by side.
+bench-compare: all $(BUILD)/bin/count370
+	@BUILD=$(BUILD) sh bench/run --compare
 
 run: all
 	@BUILD=$(BUILD) sh scripts/run.sh

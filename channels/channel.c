@@ -275,6 +275,11 @@ static unsigned channel_of(uint16_t address)
     return (address >> 8) & 0x0F;
 }
 
+static struct subchannel *find(struct channel_subsystem *cs, uint16_t address)
+{
+    return address < 4096 ? cs->subchannels[address] : NULL;
+}
+
 static bool take_pending(void *ctx, struct cpu *c, uint16_t channel_mask, uint16_t *device, uint8_t csw[8])
 {
     (void)c;
@@ -690,6 +695,15 @@ void device_message(struct device *d, const char *fmt, ...)
     free(text);
 }
 
+void channel_device_activity(struct channel_subsystem *cs, uint16_t address, bool *busy, bool *pending)
+{
+    pthread_mutex_lock(&cs->lock);
+    struct subchannel *sc = find(cs, address);
+    *busy = sc && (sc->active || sc->state != SC_IDLE);
+    *pending = sc && sc->pending;
+    pthread_mutex_unlock(&cs->lock);
+}
+
 uint64_t channel_sio_count(const struct channel_subsystem *cs)
 {
     return atomic_load(&cs->sio_count);
@@ -703,11 +717,6 @@ void channel_set_host(struct channel_subsystem *cs, const struct io_host *host)
 }
 
 /* ---- the I/O instructions ----------------------------------------------------------------------- */
-
-static struct subchannel *find(struct channel_subsystem *cs, uint16_t address)
-{
-    return address < 4096 ? cs->subchannels[address] : NULL;
-}
 
 /* Store the pending status as the CSW (the interruption is cleared); cc 1. */
 static int store_pending(struct channel_subsystem *cs, struct subchannel *sc, struct cpu *c, uint8_t extra_unit)

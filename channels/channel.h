@@ -46,6 +46,10 @@ bool channel_ipl(struct channel_subsystem *cs, uint16_t address, bool clear, cha
 /* Where integrated consoles print and devices report (see struct io_host in devices/device.h). */
 void channel_set_host(struct channel_subsystem *cs, const struct io_host *host);
 
+/* For displays: whether a channel program is active on the device, whether an interruption is queued
+   for it (false, false when there is no such device). */
+void channel_device_activity(struct channel_subsystem *cs, uint16_t address, bool *busy, bool *pending);
+
 /* START I/O and START I/O FAST RELEASE instructions executed so far (for I/O rates). */
 uint64_t channel_sio_count(const struct channel_subsystem *cs);
 

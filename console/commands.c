@@ -51,12 +51,19 @@ static const struct command commands[] = {
     {"restart", 0, PANEL, cmd_restart, "generate restart interrupt",
      "Format: \"restart\".  Presses the restart key of the target CPU: the current PSW is stored\n"
      "at location 8 and the new PSW is loaded from location 0.\n"},
+    {"ext", 0, PANEL, cmd_ext, "generate external interrupt",
+     "Format: \"ext\".  Presses the interrupt key: an external interruption (code X'0040') for\n"
+     "the target CPU when CR0 bit 25 and the PSW allow it.\n"},
     {"start", 0, PANEL, cmd_start, "start CPU", "Format: \"start\".  Starts the target CPU.\n"},
     {"stop", 0, PANEL, cmd_stop, "stop CPU", "Format: \"stop\".  Stops the target CPU.\n"},
 
     /* displays */
-    {"psw", 0, PANEL, cmd_psw, "display program status word",
-     "Format: \"psw\".  Displays the target CPU's PSW field by field, then as 16 hex digits.\n"},
+    {"psw", 0, PANEL, cmd_psw, "display or alter program status word",
+     "Format: \"psw [sm=xx] [pk=n] [cmwp=x] [cc=n] [pm=x] [ia=xxxxxx]\".  Without operands,\n"
+     "displays the target CPU's PSW field by field, then as 16 hex digits.  With them, sets the\n"
+     "system mask, key, EC/machine-check/wait/problem bits, condition code, program mask or\n"
+     "instruction address (the CPU must be stopped or in a disabled wait), then displays it.\n"
+     "as=pri and am=24 are accepted: S/370 has no other.\n"},
     {"gpr", 0, PANEL, cmd_gpr, "display or alter general purpose registers",
      "Format: \"gpr [nn=xxxxxxxx]\" where 'nn' is the optional register number (0 to 15) and\n"
      "'xxxxxxxx' the new value in hexadecimal.  Enter \"gpr\" by itself to display the registers.\n"
@@ -64,10 +71,54 @@ static const struct command commands[] = {
     {"cr", 0, PANEL, cmd_cr, "display or alter control registers",
      "Format: \"cr [nn=xxxxxxxx]\" as for gpr, for the control registers.\n"},
     {"fpr", 0, PANEL, cmd_fpr, "display floating point registers", NULL},
+    {"pr", 0, PANEL, cmd_pr, "display prefix register", "Format: \"pr\".  Shows \"Prefix=xxxxxxxx\".\n"},
     {"r", 0, PANEL, cmd_r, "display or alter real storage",
      "Format: \"r addr[.len]\" or \"r addr-addr\" to display real storage (64 bytes when only\n"
      "addr is given, at most 999 lines), or \"r addr=value\" to alter real storage, where\n"
      "'value' is a hex string of up to 32 pairs of digits (blanks allowed between them).\n"},
+    {"abs", 0, PANEL, cmd_abs, "display or alter absolute storage",
+     "Format: \"abs addr[.len]\", \"abs addr-addr\" or \"abs addr=value\" as for r, for absolute\n"
+     "storage (no prefixing).\n"},
+    {"v", 0, PANEL, cmd_v, "display or alter virtual storage",
+     "Format: \"v [P]addr[.len]\", \"v [P]addr-addr\" or \"v [P]addr=value\" as for r, for\n"
+     "virtual storage: addresses are translated with the target CPU's segment and page tables\n"
+     "(CR0, CR1) when its PSW has DAT on, or always with P (the primary space, S/370's only one).\n"
+     "Each 2K block is headed by its translation; an address that cannot be translated shows the\n"
+     "program interruption code the translation would cause.\n"},
+    {"u", 0, PANEL, cmd_u, "disassemble storage",
+     "Format: \"u [R|V]addr[.len]\" or \"u [R|V]addr-addr\".  Disassembles real (R, the default)\n"
+     "or virtual (V) storage, 64 bytes when only addr is given.\n"},
+
+    /* trace, stepping, breakpoints */
+    {"t", 0, PANEL, cmd_watch, "instruction trace",
+     "Format: \"t addr-addr\" sets the range of instruction addresses to trace (also addr, addr:addr\n"
+     "and addr.len; 0-0, the default, is every address); \"t\" shows the setting.  Each traced\n"
+     "instruction is shown before it executes, as Hercules shows it: the PSW, the instruction and\n"
+     "its mnemonic, the storage its operands address, the registers.\n"},
+    {"t+", 0, PANEL, cmd_watch, "instruction trace on", "Format: \"t+ [range]\".  Turns tracing on.\n"},
+    {"t-", 0, PANEL, cmd_watch, "instruction trace off", "Format: \"t-\".  Turns tracing off.\n"},
+    {"t?", 0, PANEL, cmd_watch, "instruction trace query", NULL},
+    {"s", 0, PANEL, cmd_watch, "instruction stepping",
+     "Format: \"s [range]\" sets the range of addresses to step in, as for t.  While stepping is on\n"
+     "the CPU stops before each instruction in the range and shows it; \"s\" or Enter then runs\n"
+     "that one instruction.  Without stepping, \"s\" shows the setting.\n"},
+    {"s+", 0, PANEL, cmd_watch, "instruction stepping on", "Format: \"s+ [range]\".  Turns stepping on.\n"},
+    {"s-", 0, PANEL, cmd_watch, "instruction stepping off", "Format: \"s-\".  Turns stepping off.\n"},
+    {"s?", 0, PANEL, cmd_watch, "instruction stepping query", NULL},
+    {"b", 0, PANEL, cmd_watch, "set breakpoint",
+     "Format: \"b addr\" or \"b addr-addr\".  A CPU reaching an instruction there stops before it,\n"
+     "with a message and the instruction shown; \"start\" or \"g\" goes on from there.\n"},
+    {"b+", 0, PANEL, cmd_watch, "set breakpoint", NULL},
+    {"b-", 0, PANEL, cmd_watch, "delete breakpoint", "Format: \"b-\".  Removes the breakpoint.\n"},
+    {"g", 0, PANEL, cmd_go, "turn off instruction stepping and start all CPUs", NULL},
+
+    /* storage images */
+    {"loadcore", 0, PANEL, cmd_loadcore, "load a core image file",
+     "Format: \"loadcore file [address]\".  Loads the file's bytes into absolute storage at\n"
+     "address (default 0), with every CPU stopped.\n"},
+    {"savecore", 0, PANEL, cmd_savecore, "save a core image to file",
+     "Format: \"savecore file [start|*] [end|*]\".  Saves absolute storage from start to end; '*'\n"
+     "(the default) is the first or last changed 2K block.\n"},
 
     /* devices */
     {"devlist", 4, PANEL, cmd_devlist, "list devices",
@@ -86,6 +137,18 @@ static const struct command commands[] = {
     {"pause", 0, PANEL, cmd_pause, "pause command processing",
      "Format: \"pause n\".  Waits n seconds (a fraction like 0.5 is allowed, at most 999)\n"
      "before the next command is read.\n"},
+    {"script", 0, PANEL, cmd_script, "run a sequence of panel commands contained in a file",
+     "Format: \"script file...\".  Runs each line of each file as a command; scripts may run\n"
+     "scripts, 10 deep at most.\n"},
+    {"runtest", 0, PANEL, cmd_runtest, "start a test and wait for it to end",
+     "Format: \"runtest [restart|start|external|svc|program|machine|io] [seconds]\".  Presses the\n"
+     "restart key (the default) or the start key, or restarts through that old PSW; then waits\n"
+     "until every CPU is stopped or in a disabled wait, at most the time limit (default 30,\n"
+     "at most 300 seconds).  Program interruptions are reported meanwhile.  For Hercules-style\n"
+     "test scripts (*.tst).\n"},
+    {"maxrates", 0, PANEL, cmd_maxrates, "display maximum observed MIPS/SIOS rate for the defined interval",
+     "Format: \"maxrates [minutes | midnight]\".  Shows the highest MIPS and SIO rates seen in the\n"
+     "previous and the current interval, or sets the interval (default 1440 minutes).\n"},
     {"message", 3, PANEL, cmd_msg, "display message on console a la VM",
      "Format: \"message * text\".  Shows \" hh:mm:ss  * MSG FROM S370: text\".\n"},
     {"msg", 0, PANEL, cmd_msg, "alias for message", NULL},
@@ -98,14 +161,18 @@ static const struct command commands[] = {
      "of the same name.  \"defsym\" alone lists the symbols.\n"},
 
     /* system statements */
-    {"archlvl", 0, CONFIG, stmt_archlvl, "set architecture level (S/370 only)",
+    {"archlvl", 0, BOTH, stmt_archlvl, "set architecture level (S/370 only)",
      "Format: \"ARCHLVL S/370\" (or 370, S370).  Only S/370 is emulated; any other level is an\n"
      "error.\n"},
-    {"archmode", 0, CONFIG, stmt_archlvl, "old name of ARCHLVL", NULL},
-    {"mainsize", 0, CONFIG, stmt_mainsize, "set main storage size",
+    {"archmode", 0, BOTH, stmt_archlvl, "old name of ARCHLVL", NULL},
+    {"mainsize", 0, BOTH, stmt_mainsize, "set main storage size",
      "Format: \"MAINSIZE nnn[K|M] [LOCK|UNLOCK]\".  A plain number is megabytes.  S/370 main\n"
-     "storage is 64K to 16M; a size that is not a multiple of 4K is rounded up to one.\n"},
-    {"numcpu", 0, CONFIG, stmt_numcpu, "set number of CPUs", "Format: \"NUMCPU n\", n from 1 to 4.\n"},
+     "storage is 64K to 16M; a size that is not a multiple of 4K is rounded up to one.  At the\n"
+     "panel, with every CPU stopped or in a disabled wait, the system is reset (clear) and gets\n"
+     "storage of the new size, all zeros; it is refused while a CPU runs.\n"},
+    {"numcpu", 0, BOTH, stmt_numcpu, "set number of CPUs",
+     "Format: \"NUMCPU n\", n from 1 to 4.  At the panel, with every CPU stopped or in a disabled\n"
+     "wait, CPUs are added (after an initial CPU reset) or taken away; refused while a CPU runs.\n"},
     {"cpuserial", 0, CONFIG, stmt_cpuserial, "set CPU serial number",
      "Format: \"CPUSERIAL xxxxxx\": 6 hex digits, stored by STIDP.\n"},
     {"cpumodel", 0, CONFIG, stmt_cpumodel, "set CPU model number",
@@ -205,10 +272,18 @@ static const char *after_first_word(const char *line)
 bool command_line(struct command_env *env, const char *line)
 {
     const char *p = skip_blanks(line);
-    if (*p == '\0' || *p == '#' || *p == '*' || integrated_console_line(env, p))
+    if (*p == '\0') {
+        step_on_enter(env);
+        return true;
+    }
+    if (*p == '*')
+        cmd_print(env, "%s\n", p);
+    if (*p == '#' || *p == '*' || integrated_console_line(env, p))
         return true;
     if (*p == '/')
         return cmd_error(env, "S370E262", "no integrated console (3215-C) has the prefix /");
+    if (*p == '.')
+        return system_console_line(env, p + 1);
     char err[256];
     char *expanded = symbols_expand(env->symbols, p, err, sizeof err);
     if (!expanded)

@@ -20,6 +20,7 @@ enum command_scope {
 
 struct config;
 struct output;
+struct rate_monitor;
 struct symbols;
 struct system;
 
@@ -32,6 +33,8 @@ struct command_env {
     struct symbols *symbols;  /* DEFSYM's table */
     const char *operands;     /* the text after the command word (r and msg read it whole) */
     const char *statement;    /* the whole statement, for configuration messages */
+    int script_depth;         /* scripts being run (script nests them) */
+    struct rate_monitor *rates; /* CMD_PANEL: what maxrates shows (rate_monitor_start); NULL: none */
 };
 
 /* argv[0] is the command word as entered.  Returns false when the command did nothing (a message
@@ -55,8 +58,10 @@ const struct command *command_find(const char *word);
    warning in a configuration file. */
 bool command_run(struct command_env *env, int argc, char **argv);
 
-/* A panel line: comments (`*`, `#`), `/text` for the integrated console, else symbols expanded and
-   the command run.  Returns false when the command failed. */
+/* A panel line: `#` comments are ignored and `*` comments (loud comments, which test scripts use
+   for their directives) are copied to the log; `/text` (an integrated console's prefix) or `.text`
+   goes to the integrated console; an empty line steps while stepping is on (as Enter); anything else
+   has its symbols expanded and the command run.  Returns false when the command failed. */
 bool command_line(struct command_env *env, const char *line);
 
 /* Responses (see the file comment).  cmd_print is for panel commands (a configuration statement

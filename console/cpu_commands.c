@@ -1,7 +1,8 @@
 /*
- * cpu_commands.c - the operator's controls of the CPUs and storage: ipl, sysreset, sysclear, restart,
- * start, stop, and the psw, gpr, cr, fpr and r displays (Hercules' formats, display.h).  Commands
- * address the target CPU (CPU 0 until the cpu command exists).
+ * cpu_commands.c - the operator's controls of the CPUs: ipl, sysreset, sysclear, restart, start, stop,
+ * ext (the interrupt key), the psw display and its alteration field by field, and the gpr, cr and fpr
+ * displays (Hercules' formats, display.h).  Commands address the target CPU (CPU 0 until the cpu
+ * command exists).
  */
 #include <stdio.h>
 #include <string.h>
@@ -59,28 +60,36 @@ bool cmd_sysclear(struct command_env *env, int argc, char **argv)
     return no_operands(env, argc, argv) && system_reset(env, true);
 }
 
-bool cmd_restart(struct command_env *env, int argc, char **argv)
+/* A key on the target CPU's console: what it does, and what the operator is told (before what the
+   CPU then says). */
+static bool press_key(struct command_env *env, int argc, char **argv, void (*key)(struct cpu *c), const char *said)
 {
     if (!no_operands(env, argc, argv))
         return false;
-    cpu_restart(system_cpu(env->system));
+    if (said)
+        cmd_print(env, "%s\n", said);
+    key(system_cpu(env->system));
     return true;
+}
+
+bool cmd_restart(struct command_env *env, int argc, char **argv)
+{
+    return press_key(env, argc, argv, cpu_restart, "S370I279 restart key depressed");
 }
 
 bool cmd_start(struct command_env *env, int argc, char **argv)
 {
-    if (!no_operands(env, argc, argv))
-        return false;
-    cpu_start(system_cpu(env->system));
-    return true;
+    return press_key(env, argc, argv, cpu_start, NULL);
 }
 
 bool cmd_stop(struct command_env *env, int argc, char **argv)
 {
-    if (!no_operands(env, argc, argv))
-        return false;
-    cpu_stop(system_cpu(env->system));
-    return true;
+    return press_key(env, argc, argv, cpu_stop, NULL);
+}
+
+bool cmd_ext(struct command_env *env, int argc, char **argv)
+{
+    return press_key(env, argc, argv, cpu_interrupt_key, "S370I277 interrupt key depressed");
 }
 
 /* ---- PSW and registers -------------------------------------------------------------------------- */
@@ -97,11 +106,117 @@ static void print_buf(struct command_env *env, struct buf *b)
     buf_free(b);
 }
 
+/* Registers and the PSW change only while their CPU does not run: stopped, or in a disabled wait. */
+static bool cpu_quiet(const struct cpu *c)
+{
+    return cpu_state(c) != CPU_OPERATING || cpu_in_disabled_wait(c);
+}
+
+bool cpus_quiet(struct system *s)
+{
+    for (int i = 0; i < machine_ncpus(s->m); i++)
+        if (!cpu_quiet(machine_cpu(s->m, i)))
+            return false;
+    return true;
+}
+
+static bool require_quiet(struct command_env *env, const char *what)
+{
+    if (cpu_quiet(system_cpu(env->system)))
+        return true;
+    return cmd_error(env, "S370E246", "CPU%04X is running: stop it before altering %s",
+                     (unsigned)env->system->target_cpu, what);
+}
+
+/* psw field=value operands (hsccmd.c psw_cmd): each names a field, its largest value and where it
+   goes in the unpacked PSW.  S/370 has neither address-space control nor 31-bit addressing: as=pri and
+   am=24 are accepted as they are. */
+struct psw_field {
+    const char *name;
+    bool hex;
+    uint32_t max;
+    void (*set)(struct psw *p, uint32_t v);
+};
+
+static void set_sm(struct psw *p, uint32_t v)
+{
+    p->sysmask = (uint8_t)v;
+}
+
+static void set_pk(struct psw *p, uint32_t v)
+{
+    p->key = (uint8_t)v;
+}
+
+static void set_cmwp(struct psw *p, uint32_t v)
+{
+    p->ec = v & 8;
+    p->mcheck = v & 4;
+    p->wait = v & 2;
+    p->problem = v & 1;
+}
+
+static void set_cc(struct psw *p, uint32_t v)
+{
+    p->cc = (uint8_t)v;
+}
+
+static void set_pm(struct psw *p, uint32_t v)
+{
+    p->progmask = (uint8_t)v;
+}
+
+static void set_ia(struct psw *p, uint32_t v)
+{
+    p->ia = v;
+}
+
+static const struct psw_field psw_fields[] = {
+    {"sm", true, 0xFF, set_sm}, {"pk", false, 15, set_pk}, {"cmwp", true, 15, set_cmwp},
+    {"cc", false, 3, set_cc},   {"pm", true, 15, set_pm},  {"ia", true, 0xFFFFFF, set_ia},
+};
+
+/* One operand into p; false when it is not field=value with a valid value. */
+static bool apply_psw_operand(const char *operand, struct psw *p)
+{
+    const char *equals = strchr(operand, '=');
+    if (!equals)
+        return false;
+    size_t n = (size_t)(equals - operand);
+    const char *value = equals + 1;
+    if (n == 2 && strncasecmp_ascii(operand, "as", 2) == 0)
+        return strcasecmp_ascii(value, "pri") == 0;
+    if (n == 2 && strncasecmp_ascii(operand, "am", 2) == 0)
+        return strcmp(value, "24") == 0;
+    for (size_t i = 0; i < sizeof psw_fields / sizeof psw_fields[0]; i++) {
+        const struct psw_field *f = &psw_fields[i];
+        uint32_t v;
+        if (strlen(f->name) != n || strncasecmp_ascii(operand, f->name, n) != 0)
+            continue;
+        if (!(f->hex ? parse_hex(value, 8, &v) : parse_decimal(value, f->max, &v)) || v > f->max)
+            return false;
+        f->set(p, v);
+        return true;
+    }
+    return false;
+}
+
+/* psw: display; psw field=value...: alter (every operand is checked first), then display. */
 bool cmd_psw(struct command_env *env, int argc, char **argv)
 {
-    if (!no_operands(env, argc, argv))
-        return false;
     struct cpu *c = system_cpu(env->system);
+    if (argc > 1) {
+        struct psw p = *cpu_psw(c);
+        for (int i = 1; i < argc; i++)
+            if (!apply_psw_operand(argv[i], &p))
+                return cmd_error(env, "S370E278",
+                                 "invalid operand %s: the fields are sm=xx pk=n cmwp=x cc=n pm=x ia=xxxxxx "
+                                 "(and as=pri, am=24)",
+                                 argv[i]);
+        if (!require_quiet(env, "the PSW"))
+            return false;
+        cpu_set_psw_fields(c, &p);
+    }
     uint8_t psw[8];
     cpu_get_psw(c, psw);
     struct buf b = {0};
@@ -109,12 +224,6 @@ bool cmd_psw(struct command_env *env, int argc, char **argv)
     display_psw(&b, psw);
     print_buf(env, &b);
     return true;
-}
-
-/* Registers change only while their CPU does not run: stopped, or in a disabled wait. */
-static bool cpu_quiet(const struct cpu *c)
-{
-    return cpu_state(c) != CPU_OPERATING || cpu_in_disabled_wait(c);
 }
 
 /* "nn=xxxxxxxx": a decimal register number 0-15 and a hex value of up to 8 digits. */
@@ -146,9 +255,8 @@ static bool registers_command(struct command_env *env, int argc, char **argv, co
         uint32_t value;
         if (!parse_register_assignment(argv[1], &reg, &value))
             return cmd_error(env, "S370E245", "%s is not nn=xxxxxxxx (register 0-15 = 1-8 hex digits)", argv[1]);
-        if (!cpu_quiet(c))
-            return cmd_error(env, "S370E246", "CPU%04X is running: stop it before altering registers",
-                             (unsigned)env->system->target_cpu);
+        if (!require_quiet(env, "registers"))
+            return false;
         set(c, reg, value);
     }
     uint32_t values[16];
@@ -184,161 +292,3 @@ bool cmd_fpr(struct command_env *env, int argc, char **argv)
     return true;
 }
 
-/* ---- real storage ------------------------------------------------------------------------------- */
-
-#define MAX_REAL_ADDRESS 0xFFFFFFu /* 24-bit addresses */
-#define DEFAULT_DISPLAY 64
-#define MAX_DISPLAY_LINES 999
-#define MAX_ALTER_BYTES 32
-
-struct storage_operand {
-    uint32_t start, end;
-    uint8_t data[MAX_ALTER_BYTES];
-    unsigned ndata; /* > 0: alter */
-};
-
-/* Hex digits at *p (at most 8); false if there are none. */
-static bool take_hex(const char **p, uint32_t *value)
-{
-    char digits[9];
-    size_t n = strspn(*p, "0123456789abcdefABCDEF");
-    if (n == 0 || n > 8)
-        return false;
-    memcpy(digits, *p, n);
-    digits[n] = '\0';
-    *p += n;
-    return parse_hex(digits, 8, value);
-}
-
-/* The value of addr=value: pairs of hex digits, blanks between them ignored, '#' a comment. */
-static bool take_alter_data(const char *p, struct storage_operand *op, char *err, size_t errlen)
-{
-    char pair[3] = {0};
-    size_t half = 0;
-    for (; *p && *p != '#'; p++) {
-        if (*p == ' ' || *p == '\t')
-            continue;
-        if (!strchr("0123456789abcdefABCDEF", *p)) {
-            snprintf(err, errlen, "%c is not a hex digit", *p);
-            return false;
-        }
-        pair[half++] = *p;
-        if (half == 2) {
-            uint32_t byte;
-            if (op->ndata == MAX_ALTER_BYTES) {
-                snprintf(err, errlen, "at most %d bytes can be altered at once", MAX_ALTER_BYTES);
-                return false;
-            }
-            parse_hex(pair, 2, &byte);
-            op->data[op->ndata++] = (uint8_t)byte;
-            half = 0;
-        }
-    }
-    if (half || op->ndata == 0) {
-        snprintf(err, errlen, "the value must be pairs of hex digits");
-        return false;
-    }
-    return true;
-}
-
-/* addr, addr-addr, addr.len or addr=value (hsccmd.c parse_range). */
-static bool parse_storage_operand(const char *s, struct storage_operand *op, char *err, size_t errlen)
-{
-    const char *p = s;
-    uint32_t second;
-    memset(op, 0, sizeof *op);
-    if (!*s) {
-        snprintf(err, errlen, "no operand: the format is addr, addr-addr, addr.len or addr=value");
-        return false;
-    }
-    if (!take_hex(&p, &op->start)) {
-        snprintf(err, errlen, "invalid operand %s: the format is addr, addr-addr, addr.len or addr=value", s);
-        return false;
-    }
-    char delimiter = *p;
-    if (delimiter == '=') {
-        if (!take_alter_data(p + 1, op, err, errlen))
-            return false;
-        op->end = op->start + op->ndata - 1;
-    } else if (delimiter == '\0') {
-        op->end = op->start + DEFAULT_DISPLAY - 1;
-        if (op->end > MAX_REAL_ADDRESS)
-            op->end = MAX_REAL_ADDRESS;
-    } else {
-        p++;
-        if ((delimiter != '-' && delimiter != '.') || !take_hex(&p, &second) || *p) {
-            snprintf(err, errlen, "invalid operand %s: the format is addr, addr-addr, addr.len or addr=value", s);
-            return false;
-        }
-        op->end = delimiter == '-' ? second : op->start + second - 1;
-        if (delimiter == '.' && second == 0)
-            op->end = op->start - 1; /* an empty range */
-    }
-    if (op->start > MAX_REAL_ADDRESS || op->end > MAX_REAL_ADDRESS || op->end < op->start) {
-        snprintf(err, errlen, "invalid range %s", s);
-        return false;
-    }
-    return true;
-}
-
-/* Real to absolute: the first 4K and the CPU's prefix area trade places (GA22-7000 "Prefixing"). */
-static uint32_t absolute_address(uint32_t real, uint32_t prefix)
-{
-    uint32_t frame = real & ~0xFFFu;
-    if (frame == 0)
-        return real | prefix;
-    if (frame == prefix)
-        return real & 0xFFF;
-    return real;
-}
-
-static bool alter_storage(struct command_env *env, const struct storage_operand *op, uint32_t prefix)
-{
-    struct machine *m = env->system->m;
-    uint32_t size = machine_storage_size(m);
-    for (unsigned i = 0; i < op->ndata; i++)
-        if (absolute_address(op->start + i, prefix) >= size)
-            return cmd_error(env, "S370E247", "real address %X is beyond the end of storage (%X)", op->start + i,
-                             size);
-    uint8_t *storage = machine_storage(m);
-    for (unsigned i = 0; i < op->ndata; i++) {
-        uint32_t a = absolute_address(op->start + i, prefix);
-        storage[a] = op->data[i];
-        machine_set_storage_key(m, a, machine_storage_key(m, a) | 0x06); /* referenced and changed */
-    }
-    return true;
-}
-
-static void display_storage(struct command_env *env, uint32_t start, uint32_t end, uint32_t prefix)
-{
-    struct machine *m = env->system->m;
-    uint32_t size = machine_storage_size(m);
-    const uint8_t *storage = machine_storage(m);
-    struct buf b = {0};
-    uint64_t real = start;
-    for (int line = 0; line < MAX_DISPLAY_LINES && real <= end; line++) {
-        uint32_t a = absolute_address((uint32_t)real, prefix);
-        if (a >= size) {
-            display_storage_invalid(&b, (uint32_t)real);
-            real += 16;
-            continue;
-        }
-        real += display_storage_line(&b, (uint32_t)real, machine_storage_key(m, a), storage + a, size - a);
-    }
-    print_buf(env, &b);
-}
-
-bool cmd_r(struct command_env *env, int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    struct storage_operand op;
-    char err[256];
-    if (!parse_storage_operand(env->operands, &op, err, sizeof err))
-        return cmd_error(env, "S370E248", "%s", err);
-    uint32_t prefix = cpu_prefix(system_cpu(env->system));
-    if (op.ndata && !alter_storage(env, &op, prefix))
-        return false;
-    display_storage(env, op.start, op.end, prefix);
-    return true;
-}

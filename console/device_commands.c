@@ -1,7 +1,7 @@
 /*
  * device_commands.c - the operator's device commands: devlist, devinit, attach, detach (Hercules'
  * syntax; devlist lines as Hercules 3.13 prints them: "0:000C 3505 deck.ebc eof"), device numbers
- * as operands, and `/text` for the integrated console.
+ * as operands, and `/text` and `.text` for the integrated console.
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,10 +39,14 @@ static void list_device(struct device *d, void *arg)
     if ((l->single >= 0 && d->address != l->single) ||
         (l->device_class && strcasecmp_ascii(d->type->device_class, l->device_class) != 0))
         return;
-    char description[256] = "";
+    char description[256] = "", client[64];
     if (d->type->describe)
         d->type->describe(d, description, sizeof description);
-    buf_printf(&l->text, "0:%04X %04X %s\n", d->address, d->model_type, description);
+    /* a connected terminal shows its client's address, as Hercules' devlist does */
+    if (system_terminal_client(l->env->system, d->address, client, sizeof client))
+        buf_printf(&l->text, "0:%04X %04X %s %s\n", d->address, d->model_type, description, client);
+    else
+        buf_printf(&l->text, "0:%04X %04X %s\n", d->address, d->model_type, description);
     l->shown++;
 }
 
@@ -126,7 +130,7 @@ bool cmd_detach(struct command_env *env, int argc, char **argv)
 
 
 struct console_search {
-    const char *line;
+    const char *line; /* NULL: any integrated console */
     struct device *found;
 };
 
@@ -134,7 +138,7 @@ static void match_prefix(struct device *d, void *arg)
 {
     struct console_search *search = arg;
     const char *prefix = d->type == &device_console ? console_prefix(d) : NULL;
-    if (!search->found && prefix && strncmp(search->line, prefix, strlen(prefix)) == 0)
+    if (!search->found && prefix && (!search->line || strncmp(search->line, prefix, strlen(prefix)) == 0))
         search->found = d;
 }
 
@@ -147,4 +151,14 @@ bool integrated_console_line(struct command_env *env, const char *line)
     if (search.found)
         console_input(search.found, line + strlen(console_prefix(search.found)));
     return search.found != NULL;
+}
+
+bool system_console_line(struct command_env *env, const char *text)
+{
+    struct console_search search = {.line = NULL};
+    channel_each_device(env->system->cs, match_prefix, &search);
+    if (!search.found)
+        return cmd_error(env, "S370E262", "no integrated console (3215-C) for .%s", text);
+    console_input(search.found, text);
+    return true;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/ebcdic.h"
+#include "cpu370/disasm.h"
 
 static void line_prefix(struct buf *b, int cpu)
 {
@@ -52,7 +53,8 @@ void display_psw_fields(struct buf *b, const struct psw *psw)
 #define STORAGE_LINE_BYTES 16
 #define KEY_BLOCK 2048
 
-unsigned display_storage_line(struct buf *b, uint32_t address, uint8_t key, const uint8_t *bytes, unsigned count)
+unsigned display_storage_line(struct buf *b, char space, uint32_t address, uint8_t key, const uint8_t *bytes,
+                              unsigned count)
 {
     unsigned room = KEY_BLOCK - (address & (KEY_BLOCK - 1));
     unsigned n = count < STORAGE_LINE_BYTES ? count : STORAGE_LINE_BYTES;
@@ -71,11 +73,82 @@ unsigned display_storage_line(struct buf *b, uint32_t address, uint8_t key, cons
     }
     hex[h] = '\0';
     text[n] = '\0';
-    buf_printf(b, "R:%08X:K:%02X=%-36s %-16s\n", address, key, hex, text);
+    buf_printf(b, "%c:%08X:K:%02X=%-36s %-16s\n", space, address, key, hex, text);
     return n;
 }
 
-void display_storage_invalid(struct buf *b, uint32_t address)
+static const char *space_name(char space)
 {
-    buf_printf(b, "R:%08X: Real address is not valid\n", address);
+    return space == 'A' ? "Absolute" : space == 'V' ? "Virtual" : "Real";
+}
+
+void display_storage_invalid(struct buf *b, char space, uint32_t address)
+{
+    buf_printf(b, "%c:%08X: %s address is not valid\n", space, address, space_name(space));
+}
+
+void display_virtual_head(struct buf *b, uint32_t address, bool translated, bool failed, uint32_t real)
+{
+    buf_printf(b, "V:%08X (%s)", address, translated ? "primary" : "dat off");
+    if (!failed)
+        buf_printf(b, " R:%08X", real);
+    buf_addc(b, '\n');
+}
+
+void display_translation_exception(struct buf *b, uint32_t address, int code)
+{
+    buf_printf(b, "V:%08X: Translation exception %04X\n", address, (unsigned)code);
+}
+
+void display_instruction(struct buf *b, const uint8_t psw[8], const uint8_t *inst)
+{
+    buf_printf(b, "PSW=%02X%02X%02X%02X %02X%02X%02X%02X INST=", psw[0], psw[1], psw[2], psw[3], psw[4], psw[5],
+               psw[6], psw[7]);
+    if (!inst) {
+        buf_adds(b, "(instruction fetch error)\n");
+        return;
+    }
+    char line[80];
+    s370_format_instruction(inst, line, sizeof line);
+    buf_printf(b, "%s\n", line);
+}
+
+int display_unassembled(struct buf *b, char space, uint32_t address, const uint8_t *inst)
+{
+    char line[80];
+    int length = s370_format_instruction(inst, line, sizeof line);
+    buf_printf(b, "%c%08X: %s\n", space, address, line);
+    return length;
+}
+
+void display_prefix(struct buf *b, uint32_t prefix)
+{
+    buf_printf(b, "Prefix=%08X\n", prefix);
+}
+
+/* The names GA22-7000 gives the program interruption conditions (Hercules says the same). */
+static const char *program_interruption_name(int code)
+{
+    static const char *const names[] = {
+        [0x01] = "Operation exception",           [0x02] = "Privileged-operation exception",
+        [0x03] = "Execute exception",             [0x04] = "Protection exception",
+        [0x05] = "Addressing exception",          [0x06] = "Specification exception",
+        [0x07] = "Data exception",                [0x08] = "Fixed-point-overflow exception",
+        [0x09] = "Fixed-point-divide exception",  [0x0A] = "Decimal-overflow exception",
+        [0x0B] = "Decimal-divide exception",      [0x0C] = "HFP-exponent-overflow exception",
+        [0x0D] = "HFP-exponent-underflow exception", [0x0E] = "HFP-significance exception",
+        [0x0F] = "HFP-floating-point-divide exception", [0x10] = "Segment-translation exception",
+        [0x11] = "Page-translation exception",    [0x12] = "Translation-specification exception",
+        [0x13] = "Special-operation exception",
+    };
+    int base = code & 0x3F; /* without the PER (X'80') and monitor-event (X'40') bits */
+    if (base && base < (int)(sizeof names / sizeof names[0]) && names[base])
+        return names[base];
+    return code & 0x40 ? "Monitor event" : code & 0x80 ? "PER event" : "Unknown program interruption";
+}
+
+void display_program_interruption(struct buf *b, int cpu, int code, int ilc)
+{
+    buf_printf(b, "HHCCP014I CPU%04X: %s CODE=%04X ILC=%d\n", (unsigned)cpu, program_interruption_name(code),
+               (unsigned)code, 2 * ilc);
 }

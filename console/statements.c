@@ -1,8 +1,10 @@
 /*
  * statements.c - the system statements of a configuration file (ARCHLVL, MAINSIZE, NUMCPU, CPUSERIAL,
- * CPUMODEL, CPUVERID, CNSLPORT, those Hercules has that do nothing here) and DEFSYM, which works in
- * configuration files and at the panel.  Each checks its operands as Hercules' bldcfg.c does and sets
- * the field of struct config it names.
+ * CPUMODEL, CPUVERID, CNSLPORT, those Hercules has that do nothing here) and DEFSYM.  Each checks its
+ * operands as Hercules' bldcfg.c does and sets the field of struct config it names.  ARCHLVL, MAINSIZE,
+ * NUMCPU and DEFSYM are panel commands too: at the panel MAINSIZE and NUMCPU rebuild the storage or
+ * the CPUs of a machine whose CPUs are all stopped (or in a disabled wait), and are refused while one
+ * runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "console/config.h"
 #include "console/handlers.h"
 #include "console/symbols.h"
+#include "console/system.h"
 #include "console/words.h"
 #include "cpu370/cpu.h"
 
@@ -66,6 +69,40 @@ static bool parse_storage_size(const char *s, uint64_t *bytes)
     return true;
 }
 
+/* MAINSIZE and NUMCPU at the panel: a machine with every CPU quiet gets new storage (after a system
+   reset-clear, which also ends any I/O into the old) or CPUs; the disabled-wait watcher, which looks
+   the CPUs up, pauses meanwhile. */
+static bool reconfigure(struct command_env *env, uint32_t size, int ncpus)
+{
+    struct system *s = env->system;
+    if (size == machine_storage_size(s->m) && ncpus == machine_ncpus(s->m))
+        return true;
+    if (!cpus_quiet(s))
+        return cmd_error(env, "S370E234", "%s is refused while a CPU runs: stop the CPUs first", env->statement);
+    bool new_size = size != machine_storage_size(s->m);
+    bool watching = s->watching;
+    if (watching) {
+        atomic_store(&s->stop_watching, true);
+        pthread_join(s->watcher, NULL);
+        s->watching = false;
+    }
+    if (new_size)
+        machine_system_reset(s->m, true); /* no I/O in flight into the storage that goes */
+    bool ok = machine_reconfigure(s->m, size, ncpus);
+    if (watching)
+        system_start(s); /* the watcher again (and CPU threads that are not running: none) */
+    if (!ok)
+        return cmd_error(env, "S370E235", "not enough host memory for %u bytes of storage", size);
+    if (s->target_cpu >= ncpus)
+        s->target_cpu = 0;
+    debug_settings_changed(s);
+    if (new_size)
+        cmd_print(env, "S370I236 main storage is now %uK, all zeros\n", size >> 10);
+    else
+        cmd_print(env, "S370I237 the machine now has %d CPU%s\n", ncpus, ncpus == 1 ? "" : "s");
+    return true;
+}
+
 #define MIN_STORAGE (64u << 10)
 #define STORAGE_ROUNDING (4u << 10)
 
@@ -82,7 +119,10 @@ bool stmt_mainsize(struct command_env *env, int argc, char **argv)
     if (bytes < MIN_STORAGE || bytes > S370_MAX_STORAGE)
         return cmd_error(env, "S370E224", "S/370 main storage is 64K to 16M, not %s", argv[1]);
     /* Hercules rounds sizes below 16M up to a 4K multiple */
-    env->config->storage_size = (uint32_t)((bytes + STORAGE_ROUNDING - 1) / STORAGE_ROUNDING * STORAGE_ROUNDING);
+    uint32_t size = (uint32_t)((bytes + STORAGE_ROUNDING - 1) / STORAGE_ROUNDING * STORAGE_ROUNDING);
+    if (env->scope == CMD_PANEL)
+        return reconfigure(env, size, machine_ncpus(env->system->m));
+    env->config->storage_size = size;
     return true;
 }
 
@@ -99,7 +139,10 @@ static bool parse_cpu_count(struct command_env *env, int argc, char **argv, int 
 
 bool stmt_numcpu(struct command_env *env, int argc, char **argv)
 {
-    return parse_cpu_count(env, argc, argv, &env->config->ncpus);
+    int n;
+    if (env->scope == CMD_CONFIG)
+        return parse_cpu_count(env, argc, argv, &env->config->ncpus);
+    return parse_cpu_count(env, argc, argv, &n) && reconfigure(env, machine_storage_size(env->system->m), n);
 }
 
 bool stmt_maxcpu(struct command_env *env, int argc, char **argv)

@@ -1,6 +1,7 @@
 /*
  * system.c - building the machine and its devices from a configuration, defining and re-initialising
- * devices later (attach, detach, devinit), where devices report (the operator's log), and the
+ * devices later (attach, detach, devinit), where devices report (the operator's log), the telnet
+ * server's life (started when a terminal device first needs it, told about devices that go), and the
  * disabled-wait watcher.  The commands that drive all this are in commands.c and the files
  * handlers.h lists.
  */
@@ -14,6 +15,7 @@
 #include "common/util.h"
 #include "console/config.h"
 #include "console/output.h"
+#include "console/telnet.h"
 #include "devices/unitrec/unitrec.h"
 
 /* ---- device records ----------------------------------------------------------------------------- */
@@ -107,6 +109,32 @@ static void close_device(struct device *d)
     free(d);
 }
 
+/* ---- the telnet server -------------------------------------------------------------------------- */
+
+static void find_terminal(struct device *d, void *arg)
+{
+    bool *found = arg;
+    *found = *found || telnet_server_serves(d);
+}
+
+/* Once the system runs, the server listens while any device needs it (Hercules: a 3270 or a 1052/3215
+   console that is not integrated). */
+static void start_telnet_if_needed(struct system *s)
+{
+    bool needed = false;
+    if (s->started && !s->telnet)
+        channel_each_device(s->cs, find_terminal, &needed);
+    if (needed)
+        s->telnet = telnet_server_start(s->cs, s->out, s->console_port, NULL);
+}
+
+bool system_terminal_client(struct system *s, uint16_t address, char *buf, size_t len)
+{
+    return telnet_server_client_address(s->telnet, address, buf, len);
+}
+
+/* ---- defining devices --------------------------------------------------------------------------- */
+
 bool system_attach(struct system *s, uint16_t address, const char *type, int argc, char *const *argv, char *err,
                    size_t errlen)
 {
@@ -117,18 +145,26 @@ bool system_attach(struct system *s, uint16_t address, const char *type, int arg
     struct device *d = open_device(address, type, argc, argv, err, errlen);
     if (!d)
         return false;
-    if (!channel_attach(s->cs, d)) {
+    telnet_server_lock_devices(s->telnet);
+    bool attached = channel_attach(s->cs, d);
+    telnet_server_unlock_devices(s->telnet);
+    if (!attached) {
         snprintf(err, errlen, "device %03X could not be attached", address);
         close_device(d);
         return false;
     }
     set_record(s, address, type, argc, argv);
+    start_telnet_if_needed(s);
     return true;
 }
 
 bool system_detach(struct system *s, uint16_t address)
 {
-    if (!channel_detach(s->cs, address))
+    telnet_server_lock_devices(s->telnet);
+    telnet_server_device_removed(s->telnet, address);
+    bool detached = channel_detach(s->cs, address);
+    telnet_server_unlock_devices(s->telnet);
+    if (!detached)
         return false;
     drop_record(s, address);
     return true;
@@ -143,19 +179,22 @@ static const struct {
     {&device_reader, reader_load},
 };
 
-static bool load_device(struct device *d, int argc, char **argv, char *err, size_t errlen)
+static bool load_device(struct system *s, struct device *d, int argc, char **argv, char *err, size_t errlen)
 {
     for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++)
         if (d->type == loaders[i].type)
             return loaders[i].load(d, argc, argv, err, errlen);
     /* any other: a new device opened with the arguments replaces the old one, which is closed only
-       when the new one is ready, so that a failure leaves the old one as it was */
+       when the new one is ready, so that a failure leaves the old one as it was (a terminal's client
+       goes with the old one) */
     struct device *fresh = open_device(d->address, d->type_name, argc, argv, err, errlen);
     if (!fresh)
         return false;
-    struct channel_subsystem *cs = d->cs;
-    channel_detach(cs, d->address);
-    channel_attach(cs, fresh); /* the slot was just freed */
+    telnet_server_lock_devices(s->telnet);
+    telnet_server_device_removed(s->telnet, d->address);
+    channel_detach(s->cs, d->address);
+    channel_attach(s->cs, fresh); /* the slot was just freed */
+    telnet_server_unlock_devices(s->telnet);
     device_status(fresh, UNIT_DEVICE_END);
     return true;
 }
@@ -170,7 +209,7 @@ bool system_reinit(struct system *s, uint16_t address, int argc, char *const *ar
     }
     int nargs = argc ? argc : old->argc;
     char **args = copy_argv(nargs, argc ? argv : old->argv);
-    bool ok = load_device(d, nargs, args, err, errlen);
+    bool ok = load_device(s, d, nargs, args, err, errlen);
     if (ok) {
         char *type = xstrdup(old->type);
         set_record(s, address, type, nargs, args);
@@ -238,6 +277,7 @@ struct system *system_build(struct config *c, struct output *out)
     }
     s->symbols = c->symbols;
     memset(&c->symbols, 0, sizeof c->symbols);
+    s->console_port = xstrdup(c->console_port);
     return s;
 }
 
@@ -295,6 +335,8 @@ void system_start(struct system *s)
     machine_start(s->m);
     atomic_store(&s->stop_watching, false);
     s->watching = pthread_create(&s->watcher, NULL, watcher_main, s) == 0;
+    s->started = true;
+    start_telnet_if_needed(s);
 }
 
 void system_destroy(struct system *s)
@@ -305,9 +347,13 @@ void system_destroy(struct system *s)
         atomic_store(&s->stop_watching, true);
         pthread_join(s->watcher, NULL);
     }
+    /* the server's thread stops before the devices go; devices may call its hooks until it is freed */
+    telnet_server_stop(s->telnet);
     machine_halt(s->m);
     channel_destroy(s->cs);
+    telnet_server_free(s->telnet);
     machine_destroy(s->m);
+    free(s->console_port);
     for (size_t i = 0; i < s->nrecords; i++)
         free_record(&s->records[i]);
     free(s->records);

@@ -1,6 +1,7 @@
 /*
  * system.h - the running system the operator controls: the machine (cpu370), its channel subsystem
- * and devices built from a configuration, the operator's log they report to, and the watcher that
+ * and devices built from a configuration, the operator's log they report to, the telnet/TN3270 server
+ * for its terminals (on CNSLPORT, while it has a 3270, or a 3215/1052 without -C), and the watcher that
  * announces a CPU entering a disabled wait as Hercules does:
  *
  *   HHCCP011I CPU0000: Disabled wait state
@@ -21,6 +22,7 @@
 
 struct config;
 struct output;
+struct telnet_server;
 
 /* How a device was defined, for devinit with no arguments (re-open the same) and devlist. */
 struct device_record {
@@ -46,6 +48,9 @@ struct system {
     struct device_record *records;
     size_t nrecords, records_cap;
     bool quit;              /* quit/exit was entered */
+    char *console_port;     /* CNSLPORT */
+    bool started;           /* system_start has run */
+    struct telnet_server *telnet; /* NULL while no device needs it */
     bool watching;          /* the watcher thread runs */
     pthread_t watcher;
     atomic_bool stop_watching;
@@ -55,9 +60,10 @@ struct system {
 /* Build the machine and every device of c.  On any error nothing is left running: the messages are
    added to c (file:line: 0150 3330: what the handler said) and NULL is returned. */
 struct system *system_build(struct config *c, struct output *out);
-/* Start the CPU threads (stopped, waiting for IPL or restart) and the disabled-wait watcher. */
+/* Start the CPU threads (stopped, waiting for IPL or restart), the disabled-wait watcher and, when a
+   device needs it, the telnet server. */
 void system_start(struct system *s);
-/* Halt the CPUs, close every device (images flushed), free everything. */
+/* Disconnect the telnet clients, halt the CPUs, close every device (images flushed), free everything. */
 void system_destroy(struct system *s);
 
 /* Define a device (attach and configuration): find the type, init it, attach it.  False with the
@@ -71,6 +77,8 @@ bool system_detach(struct system *s, uint16_t address);
    then presents an unsolicited device end.  On failure it stays as it was. */
 bool system_reinit(struct system *s, uint16_t address, int argc, char *const *argv, char *err, size_t errlen);
 const struct device_record *system_record(const struct system *s, uint16_t address);
+/* The telnet client connected to a terminal device ("127.0.0.1:40123"); false when it has none. */
+bool system_terminal_client(struct system *s, uint16_t address, char *buf, size_t len);
 
 /* The CPU panel commands address. */
 struct cpu *system_cpu(struct system *s);

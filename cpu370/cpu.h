@@ -201,4 +201,52 @@ struct machine *cpu_machine(const struct cpu *c);
 /* Store a CSW at X'40' of this CPU's prefix area (for the channel subsystem). */
 void cpu_store_csw(struct cpu *c, const uint8_t csw[8]);
 
+/* ---- the operator's debugging controls (debug.c) -------------------------------------------------
+ * Instruction trace, stepping and breakpoints (the t, s and b commands) each watch a range of
+ * instruction addresses: first..last, the other way round when first > last, every address when both
+ * are 0 (as Hercules).  Before an instruction in a watched range executes, the CPU calls `show` on its
+ * own thread with what matched (CPU_WATCH_* bits), the address and the instruction's bytes (NULL when
+ * they cannot be fetched: the instruction then raises its exception as usual).  Stepping and
+ * breakpoints also stop the CPU there; when it is started again it executes that instruction first
+ * (stepping then stops before the next one).  With nothing watched the instruction loop pays one
+ * predictable branch.  Program interruptions go to `interrupted` while report_program_interruptions
+ * is on (they are rare: no cost per instruction).
+ */
+enum { CPU_WATCH_TRACE = 1, CPU_WATCH_STEP = 2, CPU_WATCH_BREAK = 4 };
+struct cpu_watch_range {
+    bool on;
+    uint32_t first, last;
+};
+struct cpu_debug {
+    struct cpu_watch_range trace, step, breakpoint;
+    bool report_program_interruptions;
+    void (*show)(void *ctx, struct cpu *c, unsigned matched, uint32_t address, const uint8_t *inst);
+    void (*interrupted)(void *ctx, struct cpu *c, int code, int ilc);
+    void *ctx;
+};
+/* Set or read a CPU's debugging controls (any thread; they apply from its next instruction). */
+void cpu_set_debug(struct cpu *c, const struct cpu_debug *d);
+void cpu_get_debug(struct cpu *c, struct cpu_debug *d);
+/* Whether an address is in a watched range (as the CPU decides it). */
+bool cpu_watch_contains(const struct cpu_watch_range *w, uint32_t address);
+
+/* Translate a virtual address with the CPU's translation tables (CR0, CR1) for a display: 0 and the
+   real address, or the program interruption code the translation would raise (segment 0x10, page
+   0x11, translation specification 0x12, addressing 0x05).  Never an interruption, no reference bits,
+   no TLB change: safe from any thread. */
+int cpu_translate_for_display(const struct cpu *c, uint32_t virtual_address, uint32_t *real);
+/* The instruction at a real address, or at a virtual one (translate), a halfword at a time as it may
+   cross a page, for a display: 0, or the program interruption code that stops it (as above). */
+int cpu_fetch_for_display(const struct cpu *c, uint32_t address, bool translate, uint8_t inst[6]);
+
+/* Alter the PSW field by field (the psw command): packed in the format p->ec says, then loaded as
+   cpu_set_psw does. */
+void cpu_set_psw_fields(struct cpu *c, const struct psw *p);
+
+/* Give a machine whose CPUs are all stopped or in a disabled wait a new main storage size (cleared,
+   with its keys) and number of CPUs (new ones after an initial CPU reset), as the mainsize and numcpu
+   commands do.  CPU threads are halted for the change and started again if they ran.  False, with
+   nothing changed, for a size or count machine_create would refuse or when memory is short. */
+bool machine_reconfigure(struct machine *m, uint32_t storage_size, int ncpus);
+
 #endif

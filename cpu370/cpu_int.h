@@ -164,6 +164,14 @@ struct cpu {
     _Atomic bool machine_check_exigent;
     pthread_t thread;
     bool thread_running;
+
+    /* the operator's debugging controls (debug.c): the loop looks at `debugging` before each
+       instruction; the settings change under debug_lock */
+    atomic_bool debugging;
+    atomic_flag debug_lock;
+    struct cpu_debug debug;
+    bool debug_resume;             /* stopped by a step or breakpoint: run the next instruction */
+    uint32_t debug_resume_address; /* ... when it is still the one stopped before */
 };
 
 struct machine {
@@ -424,5 +432,18 @@ enum { PSW_EC_UNASSIGNED_SYSMASK = 0xB8 };
 /* PER instruction-fetching event: run.c calls this with PER active once an instruction (or EXECUTE's
    target) has been fetched. */
 void per_instruction_fetch(struct cpu *c, uint32_t address);
+
+/* ---- the operator's debugging controls (debug.c) ---- */
+
+/* Trace, stepping or a breakpoint is on: the loop calls debug_stop_before_instruction. */
+static inline bool debug_watching(const struct cpu *c)
+{
+    return atomic_load_explicit(&c->debugging, memory_order_relaxed);
+}
+/* Show the instruction the PSW designates if it is watched; true when the CPU has stopped before it
+   (stepping, a breakpoint). */
+bool debug_stop_before_instruction(struct cpu *c);
+/* A program interruption is about to be taken (c->program_code, c->ilc): report it if asked to. */
+void debug_program_interruption(struct cpu *c);
 
 #endif

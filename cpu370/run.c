@@ -69,10 +69,13 @@ static void build_tables(void)
             secondary[group_of(code >> 8)][code & 0xFF] = handlers[i].handler;
         }
     }
-    /* In the I/O group only bit 15 of the second byte selects the instruction (SIO vs SIOF, ...). */
+    /* In the I/O group the second byte's other bits are ignored where no instruction is assigned:
+       bit 15 alone then selects (SIO vs SIOF, TIO vs CLRIO, ...); an assigned code such as RIO (9C02)
+       keeps its own handler. */
     for (int g = GROUP_9C; g <= GROUP_9F; g++)
         for (int i = 2; i < 256; i++)
-            secondary[g][i] = secondary[g][i & 1];
+            if (secondary[g][i] == operation_exception)
+                secondary[g][i] = secondary[g][i & 1];
 }
 
 void execute_instruction(struct cpu *c, const uint8_t *inst)
@@ -330,6 +333,8 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
             c->timer_countdown = TIMER_POLL_INTERVAL;
             timer_poll(c);
         }
+        if (debug_watching(c) && debug_stop_before_instruction(c))
+            continue; /* stopped before it: the state is looked at again */
         step(c);
     }
 }
@@ -344,6 +349,7 @@ static bool take_program_interruption_or_check_stop(struct cpu *c)
         c->state = CPU_CHECK_STOP;
         return false;
     }
+    debug_program_interruption(c);
     take_program_interrupt(c, c->program_code);
     return true;
 }

@@ -290,6 +290,19 @@ START_TEST(test_initial_status)
 }
 END_TEST
 
+/* RESUME I/O (9C02) is its own instruction, not SIO: there are no suspended programs to resume on this
+   machine, so cc 3 and nothing runs (the I/O group's dispatch once sent 9C02 to SIO). */
+START_TEST(test_rio_is_not_sio)
+{
+    struct rig g;
+    rig_init(&g, 0x00E);
+    run(&g, I("RIO   X'00E'"), I("CCW   X'03',0,0,1"));
+    ck_assert_uint_eq(cc(&g), 3);
+    ck_assert_uint_eq(g.f->ncommands, 0);
+    rig_free(&g);
+}
+END_TEST
+
 /* TIC as the first CCW, or TIC to TIC: program check; SIO stores the CSW at once (cc 1). */
 START_TEST(test_tic_rules)
 {
@@ -384,8 +397,13 @@ START_TEST(test_deferred)
     run(&g, I("SIO   X'009'") I("TIO   X'009'"), I("CCW   X'1B',0,0,1"));
     ck_assert_uint_eq(cc(&g), 2);
     ck_assert_ptr_nonnull(g.f->deferred);
+    bool busy, pending;
+    channel_device_activity(g.cs, 0x009, &busy, &pending);
+    ck_assert(busy && !pending);
     g.f->deferred->status = UNIT_CHANNEL_END | UNIT_DEVICE_END;
     device_complete(channel_device(g.cs, 0x009), g.f->deferred);
+    channel_device_activity(g.cs, 0x009, &busy, &pending);
+    ck_assert(!busy && pending);
     take_io(&g);
     ck_assert_uint_eq(cputest_final_address(&g.t), CPUTEST_IO);
     ck_assert_uint_eq((uint32_t)csw(&g) >> 16, 0x0C00);
@@ -496,6 +514,7 @@ Suite *suite_channel(void)
     tcase_add_test(tc, test_status_modifier_skips);
     tcase_add_test(tc, test_unit_check_and_sense);
     tcase_add_test(tc, test_initial_status);
+    tcase_add_test(tc, test_rio_is_not_sio);
     tcase_add_test(tc, test_tic_rules);
     tcase_add_test(tc, test_bad_caw);
     tcase_add_test(tc, test_protection_check);
