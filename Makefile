@@ -92,7 +92,7 @@ unit: deps $(UNIT_TESTS)
 e2e: all test-deps
 	@BUILD=$(BUILD) sh tests/e2e/run
 
-test: unit e2e fuzz-telnet
+test: fuzz-telnet unit e2e
 
 # Coverage-guided fuzzing of the assembler (clang's libFuzzer), FUZZ_SECONDS long, seeded with the
 # test programs; crashes are written to build/fuzz/.
