@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "tools/asm370/macro.h"
 #include "common/util.h"
 
@@ -681,20 +682,10 @@ static void write_file(const char *folder, const char *name, const char *text)
     free(path);
 }
 
-static void remove_folder(const char *folder, const char *const *names, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *path = xasprintf("%s/%s", folder, names[i]);
-        unlink(path);
-        free(path);
-    }
-    rmdir(folder);
-}
-
 START_TEST(test_library_macros)
 {
-    char folder[] = "/tmp/asm370-maclib-XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(folder));
+    char folder[64];
+    testdir_create(folder, sizeof folder, "asm370-maclib-");
     write_file(folder, "LIBMAC.mac",
                "* a library macro\n"
                "         MACRO\n"
@@ -721,8 +712,7 @@ START_TEST(test_library_macros)
     expect_diag_at(r, DIAG_ERROR, "defines macro OTHER", 2);
     expect_ordinary(r, " WRONG\n");
     recorder_free(r);
-    static const char *const names[] = {"LIBMAC.mac", "lowmac.mac", "WRONG.mac"};
-    remove_folder(folder, names, 3);
+    testdir_remove(folder);
 }
 END_TEST
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "tools/asm370/fields.h"
 #include "tools/asm370/source.h"
 #include "common/util.h"
@@ -87,8 +88,8 @@ static void expect_position(const struct src_line *line, int offset, int want_li
 
 static char *make_folder(void)
 {
-    char *folder = xstrdup("/tmp/asm370-src-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(folder));
+    char *folder = xmalloc(64);
+    testdir_create(folder, 64, "asm370-src-");
     return folder;
 }
 
@@ -109,9 +110,7 @@ static void write_text(const char *folder, const char *name, const char *text)
 
 static void remove_folder(char *folder)
 {
-    char *command = xasprintf("rm -rf '%s'", folder);
-    ck_assert_int_eq(system(command), 0);
-    free(command);
+    testdir_remove(folder);
     free(folder);
 }
 

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "common/util.h"
 #include "console/commands.h"
 #include "console/config.h"
@@ -69,8 +70,7 @@ static void build(const char *text)
 static void setup(void)
 {
     memset(&t, 0, sizeof t);
-    strcpy(t.folder, "/tmp/s370cmdXXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(t.folder));
+    testdir_create(t.folder, sizeof t.folder, "s370cmd");
     t.stream = open_memstream(&t.log, &t.log_size);
     output_init(&t.out, t.stream);
 }
@@ -81,9 +81,7 @@ static void teardown(void)
     output_destroy(&t.out);
     fclose(t.stream);
     free(t.log);
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf %s", t.folder);
-    ck_assert_int_eq(system(command), 0);
+    testdir_remove(t.folder);
 }
 
 /* What the log got since the last call (the caller frees). */

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "common/util.h"
 #include "console/config.h"
 #include "console/output.h"
@@ -437,15 +438,12 @@ static char folder[64];
 static void folder_setup(void)
 {
     setup();
-    strcpy(folder, "/tmp/s370cfgXXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(folder));
+    testdir_create(folder, sizeof folder, "s370cfg");
 }
 
 static void folder_teardown(void)
 {
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf %s", folder);
-    ck_assert_int_eq(system(command), 0);
+    testdir_remove(folder);
     teardown();
 }
 

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "channels/channel.h"
 #include "common/util.h"
 #include "devices/device.h"
@@ -32,15 +33,12 @@ static char folder[64];
 
 static void folder_setup(void)
 {
-    strcpy(folder, "/tmp/tape-drive-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(folder));
+    testdir_create(folder, sizeof folder, "tape-drive-");
 }
 
 static void folder_teardown(void)
 {
-    char *command = xasprintf("rm -rf '%s'", folder);
-    ck_assert_int_eq(system(command), 0);
-    free(command);
+    testdir_remove(folder);
 }
 
 /* A file in the test folder (static: valid until the next call). */

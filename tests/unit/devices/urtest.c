@@ -1,10 +1,10 @@
 /*
  * urtest.c - helpers for the unit-record, console and display tests (see urtest.h).
  */
+#include "tests/unit/testdir.h"
 #include "tests/unit/devices/urtest.h"
 
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,8 +101,8 @@ void ur_ebcdic(uint8_t *out, const char *text)
 
 char *ur_tmpdir(void)
 {
-    char *dir = xstrdup("/tmp/s370-urtest-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *dir = xmalloc(64);
+    testdir_create(dir, 64, "s370-urtest-");
     return dir;
 }
 
@@ -135,17 +135,7 @@ char *ur_read_file(const char *path, size_t *length)
 
 void ur_remove_dir(char *dir)
 {
-    DIR *dp = opendir(dir);
-    for (struct dirent *e = dp ? readdir(dp) : NULL; e; e = readdir(dp)) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *path = ur_path(dir, e->d_name);
-        unlink(path);
-        free(path);
-    }
-    if (dp)
-        closedir(dp);
-    rmdir(dir);
+    testdir_remove(dir);
     free(dir);
 }
 

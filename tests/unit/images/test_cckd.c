@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "devices/images/ckd_image.h"
 
 static char dir[64];
@@ -20,16 +21,13 @@ static char path[128];
 
 static void setup(void)
 {
-    strcpy(dir, "/tmp/cckdtestXXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    testdir_create(dir, sizeof dir, "cckdtest");
     snprintf(path, sizeof path, "%s/vol.cckd", dir);
 }
 
 static void teardown(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
+    testdir_remove(dir);
 }
 
 static void read_file_at(const char *name, long offset, uint8_t *buf, size_t n)

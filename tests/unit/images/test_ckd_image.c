@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "devices/images/ckd_image.h"
 
 static char folder[64];
@@ -19,16 +20,13 @@ static char volume[128];
 
 static void make_folder(void)
 {
-    strcpy(folder, "/tmp/ckdtestXXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(folder));
+    testdir_create(folder, sizeof folder, "ckdtest");
     snprintf(volume, sizeof volume, "%s/vol_1.ckd", folder);
 }
 
 static void remove_folder(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", folder);
-    ck_assert_int_eq(system(cmd), 0);
+    testdir_remove(folder);
 }
 
 /* How many records of these lengths fit on one track. */

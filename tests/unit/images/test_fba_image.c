@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tests/unit/testdir.h"
 #include "devices/images/fba_image.h"
 
 static char where[64];
@@ -17,16 +18,13 @@ static char fba_path[128];
 
 static void fba_setup(void)
 {
-    strcpy(where, "/tmp/fbatestXXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(where));
+    testdir_create(where, sizeof where, "fbatest");
     snprintf(fba_path, sizeof fba_path, "%s/vol.fba", where);
 }
 
 static void fba_teardown(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", where);
-    ck_assert_int_eq(system(cmd), 0);
+    testdir_remove(where);
 }
 
 static struct fba_image *fba_new(uint32_t blocks, const char *volser)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "tests/unit/testdir.h"
 #include "common/ebcdic.h"
 #include "common/util.h"
 #include "devices/images/tape_image.h"
@@ -22,15 +23,12 @@ static char scratch[64];
 
 static void scratch_setup(void)
 {
-    strcpy(scratch, "/tmp/tape-image-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(scratch));
+    testdir_create(scratch, sizeof scratch, "tape-image-");
 }
 
 static void scratch_teardown(void)
 {
-    char *command = xasprintf("rm -rf '%s'", scratch);
-    ck_assert_int_eq(system(command), 0);
-    free(command);
+    testdir_remove(scratch);
 }
 
 /* A path in the scratch folder; valid until the next call. */
