@@ -162,6 +162,7 @@ void op_SSK(struct cpu *c, const uint8_t *inst)
     require_supervisor(c);
     uint8_t *key = register_block_key(c, inst);
     __atomic_store_n(key, (uint8_t)(c->gr[field_r1(inst)] & 0xFE), __ATOMIC_RELAXED);
+    storage_keys_changed(c->m);
 }
 
 /* INSERT STORAGE KEY: the key of the block R2 designates goes to bits 24-30 of R1 with bit 31 zero in
@@ -182,6 +183,7 @@ void op_RRB(struct cpu *c, const uint8_t *inst)
     require_supervisor(c);
     uint8_t *key = block_key(c, address_b2d2(c, inst));
     uint8_t old = __atomic_fetch_and(key, (uint8_t)~KEY_REFERENCE, __ATOMIC_RELAXED);
+    storage_keys_changed(c->m);
     c->psw.cc = (old & (KEY_REFERENCE | KEY_CHANGE)) >> 1;
 }
 

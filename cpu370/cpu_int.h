@@ -115,6 +115,24 @@ struct tlb_entry {
 };
 #define TLB_SIZE 256
 
+/*
+ * The same-page fast path: one 2K block of logical storage that translate() has accepted for one kind
+ * of access with one key, remembered with everything that acceptance depended on.  While the key, the
+ * DAT state, the TLB generation (which PTLB, loads of CR0/CR1 - DAT format, low-address protection -,
+ * SPX and resets bump) and the machine's storage generation (which any change to a storage key that
+ * is not the setting of a reference or change bit bumps) are the same, another access to the block
+ * passes every check it passed then, and its reference (and, for stores, change) bit is already on:
+ * the access is a compare and a load.  PER is not covered: stores with PER active go the long way.
+ */
+struct block_cache {
+    uint32_t block;              /* logical address >> 11 */
+    uint32_t tlb_generation;
+    uint32_t storage_generation; /* 0 (never a machine's): empty */
+    uint8_t key;
+    bool dat;
+    uint8_t *host;               /* the block in m->storage */
+};
+
 struct cpu {
     struct machine *m;
     int index;
@@ -147,11 +165,14 @@ struct cpu {
     struct tlb_entry tlb[TLB_SIZE];
     uint32_t tlb_generation; /* PTLB and changes to CR0/CR1 purge by bumping it */
 
+    /* the same-page fast path (storage.c): instruction fetch, operand fetch, operand store */
+    struct block_cache instruction_block, fetch_block, store_block;
+
     /* timers: host-time bookkeeping (see timer.c) */
     int64_t cpu_timer_deadline;  /* TOD value at which the CPU timer reaches zero */
     uint64_t clock_comparator;
     uint64_t interval_timer_last; /* TOD at the last interval-timer update */
-    uint32_t timer_countdown;     /* instructions until the next look at the host clock */
+    uint64_t next_timer_poll;     /* instruction count at the next look at the host clock */
 
     /* multiprocessing: signalling CPUs (bit n for CPU n) and thread */
     _Atomic uint32_t emergency_from;
@@ -177,6 +198,9 @@ struct cpu {
 struct machine {
     uint8_t *storage;
     uint8_t *keys; /* one per 2K block */
+    /* bumped (never to 0) whenever a key loses a bit or changes its access key or fetch protection,
+       and when storage is replaced: every CPU's block caches are then stale */
+    _Atomic uint32_t storage_generation;
     uint32_t size;
     int ncpus;
     struct cpu *cpus[S370_MAX_CPUS];
@@ -315,6 +339,31 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
 /* Check that every byte of an operand is accessible (before a multi-part instruction changes anything). */
 void check_access(struct cpu *c, uint32_t address, uint32_t length, enum access access, uint8_t key);
 
+/* The same-page fast path (struct block_cache): translate() for an access within one 2K block through
+   a cache, returning a host pointer.  block_cache_hit is the inline compare; translate_block fills. */
+static inline bool block_cache_hit(const struct cpu *c, const struct block_cache *b, uint32_t address,
+                                   uint8_t key)
+{
+    return b->block == address >> 11 && b->key == key && b->tlb_generation == c->tlb_generation &&
+           b->storage_generation == atomic_load_explicit(&c->m->storage_generation, memory_order_relaxed) &&
+           b->dat == (c->psw.ec && (c->psw.sysmask & PSW_EC_DAT));
+}
+uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
+                              uint8_t key);
+/* address is a 24-bit logical address; the access must not cross its 2K block */
+static inline uint8_t *translate_block(struct cpu *c, struct block_cache *b, uint32_t address,
+                                       enum access access, uint8_t key)
+{
+    if (block_cache_hit(c, b, address, key))
+        return b->host + (address & 0x7FF);
+    return translate_block_slow(c, b, address, access, key);
+}
+/* A storage key lost a bit or changed otherwise than by gaining reference/change bits: every CPU's
+   block caches are stale. */
+void storage_keys_changed(struct machine *m);
+/* Forget this CPU's block caches (a TLB generation counter that wrapped). */
+void block_caches_clear(struct cpu *c);
+
 /* Real and absolute storage, for the CPU's own use (PSW swaps, timers, store status). */
 uint8_t *real_pointer(struct cpu *c, uint32_t real); /* caller keeps within the 4K page */
 uint8_t *absolute_pointer(struct machine *m, uint32_t absolute);
@@ -354,6 +403,9 @@ void take_svc_interrupt(struct cpu *c, uint8_t number);
 /* Take every pending interruption the PSW enables (external, I/O, restart), highest priority first.
    Returns true if one was taken. */
 bool take_pending_interrupts(struct cpu *c);
+/* Whether the pending word holds something to act on now: a request, or an interruption condition
+   the PSW (and CR0) enable (run.c).  Interruptible instructions (MVCL, CLCL) stop for nothing else. */
+bool cpu_needs_attention(const struct cpu *c, uint32_t pending);
 /* Whether an interruption could end a wait: the PSW enables external or I/O interruptions. */
 bool psw_enabled_for_interrupts(const struct cpu *c);
 void set_pending(struct cpu *c, uint32_t bits);

@@ -146,6 +146,7 @@ void dat_purge_tlb(struct cpu *c)
     c->tlb_generation++;
     if (c->tlb_generation == 0) {
         memset(c->tlb, 0, sizeof c->tlb);
+        block_caches_clear(c);
         c->tlb_generation = 1;
     }
 }

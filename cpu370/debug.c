@@ -201,6 +201,7 @@ static bool replace_storage(struct machine *m, uint32_t size)
     free(m->keys);
     m->storage = storage;
     m->keys = keys;
+    storage_keys_changed(m);
     m->size = size;
     m->config.storage_size = size;
     return true;

@@ -539,11 +539,14 @@ static void advance_long_operands(struct long_operands *o, uint32_t n)
     }
 }
 
-/* After a unit: true (and the PSW set back to the instruction) if it must stop for an interruption. */
+/* After a unit: true (and the PSW set back to the instruction) if it must stop for an interruption the
+   CPU would take now, or a request; a condition it is disabled for stays pending without cutting the
+   instruction into units. */
 static bool interrupted_after_unit(struct cpu *c, const struct long_operands *o, bool work_remains)
 {
     store_long_operands(c, o);
-    if (work_remains && atomic_load_explicit(&c->pending, memory_order_relaxed)) {
+    uint32_t pending = atomic_load_explicit(&c->pending, memory_order_relaxed);
+    if (work_remains && pending && cpu_needs_attention(c, pending)) {
         c->psw.ia = c->exec_ia;
         return true;
     }

@@ -41,6 +41,7 @@ struct machine *machine_create(const struct machine_config *config)
     m->ncpus = config->ncpus;
     m->storage = calloc(1, m->size);
     m->keys = calloc(1, m->size / 2048);
+    m->storage_generation = 1;
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
     tod_init(m);
@@ -115,8 +116,13 @@ uint8_t machine_storage_key(const struct machine *m, uint32_t address)
 
 void machine_set_storage_key(struct machine *m, uint32_t address, uint8_t key)
 {
-    if (address < m->size)
-        m->keys[address >> 11] = key & 0xFE;
+    if (address >= m->size)
+        return;
+    uint8_t old = m->keys[address >> 11], new = key & 0xFE;
+    m->keys[address >> 11] = new;
+    /* anything but reference and change bits turned on (what channels do) makes cached blocks stale */
+    if ((old & ~new) || ((old ^ new) & ~(KEY_REFERENCE | KEY_CHANGE)))
+        storage_keys_changed(m);
 }
 
 /* ---- resets ------------------------------------------------------------------------------------- */
@@ -194,6 +200,7 @@ void machine_system_reset(struct machine *m, bool clear)
     if (clear) {
         memset(m->storage, 0, m->size);
         memset(m->keys, 0, m->size / 2048);
+        storage_keys_changed(m);
     }
     if (m->io && m->io->reset)
         m->io->reset(m->io_ctx);

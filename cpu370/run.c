@@ -104,7 +104,7 @@ static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uin
     }
     if (address & 1)
         program_check(c, PGM_SPECIFICATION);
-    const uint8_t *p = c->m->storage + translate(c, address, ACCESS_INSTRUCTION, key);
+    const uint8_t *p = translate_block(c, &c->instruction_block, address, ACCESS_INSTRUCTION, key);
     inst[0] = p[0];
     inst[1] = p[1];
     int length = s370_instruction_length(inst[0]);
@@ -113,13 +113,21 @@ static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uin
         c->psw.ia = (address + (uint32_t)length) & 0xFFFFFF;
     }
     if (length > 2) {
-        uint32_t next = (address + 2) & 0xFFFFFF;
         if ((address & 0x7FF) + (uint32_t)length <= 0x800) {
-            memcpy(inst + 2, p + 2, (size_t)length - 2);
+            inst[2] = p[2];
+            inst[3] = p[3];
+            if (length > 4) {
+                inst[4] = p[4];
+                inst[5] = p[5];
+            }
         } else {
             /* the rest is in the next 2K block: fetch it a halfword at a time */
-            for (int i = 2; i < length; i += 2, next = (next + 2) & 0xFFFFFF)
-                memcpy(inst + i, c->m->storage + translate(c, next, ACCESS_INSTRUCTION, key), 2);
+            uint32_t next = (address + 2) & 0xFFFFFF;
+            for (int i = 2; i < length; i += 2, next = (next + 2) & 0xFFFFFF) {
+                const uint8_t *q = translate_block(c, &c->instruction_block, next, ACCESS_INSTRUCTION, key);
+                inst[i] = q[0];
+                inst[i + 1] = q[1];
+            }
         }
     }
     return length;
@@ -145,17 +153,27 @@ void op_EX(struct cpu *c, const uint8_t *inst)
 }
 
 /* One instruction: the PSW must be valid and the address even; the instruction address advances
-   before execution, so branches simply overwrite it and interruptions store the next address. */
+   before execution, so branches simply overwrite it and interruptions store the next address.  The
+   usual case, an instruction in the 2K block the last one came from (and not within 8 bytes of its
+   end), is one compare and one 8-byte load; anything else goes through fetch_instruction. */
 static void step(struct cpu *c)
 {
-    uint8_t inst[6];
+    uint8_t inst[8];
     uint32_t ia = c->psw.ia;
     c->exec_ia = ia;
     c->in_execute = false;
-    c->ilc = 0;
-    if (c->psw.invalid)
-        program_check(c, PGM_SPECIFICATION);
-    fetch_instruction(c, ia, inst, c->psw.key, true);
+    if (!c->psw.invalid && !(ia & 1) && (ia & 0x7FF) <= 0x800 - sizeof inst &&
+        block_cache_hit(c, &c->instruction_block, ia, c->psw.key)) {
+        memcpy(inst, c->instruction_block.host + (ia & 0x7FF), sizeof inst);
+        int length = s370_instruction_length(inst[0]);
+        c->ilc = (uint8_t)(length >> 1);
+        c->psw.ia = (ia + (uint32_t)length) & 0xFFFFFF;
+    } else {
+        c->ilc = 0;
+        if (c->psw.invalid)
+            program_check(c, PGM_SPECIFICATION);
+        fetch_instruction(c, ia, inst, c->psw.key, true);
+    }
     c->instructions++;
     if (per_active(c)) {
         uint32_t gr_before[16];
@@ -236,7 +254,7 @@ static uint32_t enabled_external_conditions(uint32_t cr0)
 /* Whether the pending word holds something to act on now: a request, or an interruption condition the
    PSW (and CR0) enable.  A condition the CPU is disabled for stays pending without slowing down every
    instruction. */
-static bool needs_attention(const struct cpu *c, uint32_t pending)
+bool cpu_needs_attention(const struct cpu *c, uint32_t pending)
 {
     if (pending & (PEND_REQUESTS | PEND_TIMER_POLL))
         return true;
@@ -309,9 +327,10 @@ static bool halting_thread(const struct cpu *c)
 
 static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
 {
+    uint64_t checkpoint = end < c->next_timer_poll ? end : c->next_timer_poll;
     for (;;) {
         uint32_t seen = atomic_load_explicit(&c->pending, memory_order_relaxed);
-        if (seen && needs_attention(c, seen)) {
+        if (seen && cpu_needs_attention(c, seen)) {
             if (halting_thread(c))
                 return STOP_STOPPED;
             attend(c, seen);
@@ -327,11 +346,15 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
                 return STOP_ENABLED_WAIT;
             continue;
         }
-        if (c->instructions >= end)
-            return STOP_LIMIT;
-        if (--c->timer_countdown == 0) {
-            c->timer_countdown = TIMER_POLL_INTERVAL;
-            timer_poll(c);
+        /* one compare for both the instruction limit and the next look at the host clock */
+        if (c->instructions >= checkpoint) {
+            if (c->instructions >= end)
+                return STOP_LIMIT;
+            if (c->instructions >= c->next_timer_poll) {
+                c->next_timer_poll = c->instructions + TIMER_POLL_INTERVAL;
+                timer_poll(c);
+            }
+            checkpoint = end < c->next_timer_poll ? end : c->next_timer_poll;
         }
         if (debug_watching(c) && debug_stop_before_instruction(c))
             continue; /* stopped before it: the state is looked at again */
@@ -358,8 +381,8 @@ enum cpu_stop_reason cpu_run(struct cpu *c, uint64_t limit)
 {
     pthread_once(&tables_once, build_tables);
     const uint64_t end = limit ? c->instructions + limit : UINT64_MAX;
-    if (c->timer_countdown == 0)
-        c->timer_countdown = TIMER_POLL_INTERVAL;
+    if (c->next_timer_poll == 0 || c->next_timer_poll > c->instructions + TIMER_POLL_INTERVAL)
+        c->next_timer_poll = c->instructions + TIMER_POLL_INTERVAL;
     /* a program interruption longjmps back here from inside an instruction: take it and go on */
     if (setjmp(c->program_jmp) && !take_program_interruption_or_check_stop(c))
         return STOP_CHECK_STOP;

@@ -42,6 +42,36 @@ uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t 
     return absolute;
 }
 
+uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
+                              uint8_t key)
+{
+    /* the generation is read before the checks: a key changed meanwhile leaves the entry stale */
+    uint32_t generation = atomic_load_explicit(&c->m->storage_generation, memory_order_relaxed);
+    uint8_t *p = c->m->storage + translate(c, address, access, key);
+    b->block = address >> 11;
+    b->key = key;
+    b->dat = dat_on(c);
+    b->tlb_generation = c->tlb_generation;
+    b->storage_generation = generation;
+    b->host = p - (address & 0x7FF);
+    return p;
+}
+
+void storage_keys_changed(struct machine *m)
+{
+    uint32_t old = atomic_load(&m->storage_generation), next;
+    do
+        next = old + 1 == 0 ? 1 : old + 1;
+    while (!atomic_compare_exchange_weak(&m->storage_generation, &old, next));
+}
+
+void block_caches_clear(struct cpu *c)
+{
+    c->instruction_block.storage_generation = 0;
+    c->fetch_block.storage_generation = 0;
+    c->store_block.storage_generation = 0;
+}
+
 /* Length of the part of [address, address+length) that lies in address's 2K block. */
 static uint32_t part_length(uint32_t address, uint32_t length)
 {
@@ -64,7 +94,7 @@ void fetch_bytes(struct cpu *c, uint32_t address, uint8_t *buf, uint32_t length,
     address &= 0xFFFFFF;
     while (length) {
         uint32_t n = part_length(address, length);
-        memcpy(buf, c->m->storage + translate(c, address, ACCESS_FETCH, key), n);
+        memcpy(buf, translate_block(c, &c->fetch_block, address, ACCESS_FETCH, key), n);
         buf += n;
         address = (address + n) & 0xFFFFFF;
         length -= n;
@@ -82,7 +112,7 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         per_storage_alteration(c, address, length);
     while (length) {
         uint32_t n = part_length(address, length);
-        memcpy(c->m->storage + translate(c, address, ACCESS_STORE, key), buf, n);
+        memcpy(translate_block(c, &c->store_block, address, ACCESS_STORE, key), buf, n);
         buf += n;
         address = (address + n) & 0xFFFFFF;
         length -= n;
@@ -95,7 +125,7 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
     {                                                                                                          \
         address &= 0xFFFFFF;                                                                                   \
         if ((address & (BLOCK - 1)) <= BLOCK - (size))                                                         \
-            return decode(c->m->storage + translate(c, address, ACCESS_FETCH, c->psw.key));                  \
+            return decode(translate_block(c, &c->fetch_block, address, ACCESS_FETCH, c->psw.key));              \
         uint8_t b[size];                                                                                       \
         fetch_bytes(c, address, b, size, c->psw.key);                                                          \
         return decode(b);                                                                                      \
@@ -108,7 +138,7 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         uint8_t b[size];                                                                                       \
         encode(b, v);                                                                                          \
         if ((address & (BLOCK - 1)) <= BLOCK - (size) && !per_active(c)) {                                    \
-            memcpy(c->m->storage + translate(c, address, ACCESS_STORE, c->psw.key), b, size);                \
+            memcpy(translate_block(c, &c->store_block, address, ACCESS_STORE, c->psw.key), b, size);           \
             return;                                                                                            \
         }                                                                                                      \
         store_bytes(c, address, b, size, c->psw.key);                                                          \

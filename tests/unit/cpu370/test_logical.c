@@ -352,14 +352,52 @@ START_TEST(test_move_long_destructive_overlap)
 }
 END_TEST
 
+/* The trace hook of run_interrupted: the interrupt key is pressed once, just before the instruction
+   at X'1000' starts (after the CPU has looked at its pending interruptions for that boundary). */
+static void press_interrupt_key_at_start(void *ctx, struct cpu *c, unsigned matched, uint32_t address,
+                                         const uint8_t *inst)
+{
+    (void)matched;
+    (void)inst;
+    bool *pressed = ctx;
+    if (address == 0x1000 && !*pressed) {
+        *pressed = true;
+        cpu_interrupt_key(c);
+    }
+}
+
 /*
- * Start `instruction` (MVCL or CLCL 2,4) with R2-R5 preset and an interruption pending (the
- * interrupt key, masked off so that it stays pending): after its first unit the instruction stops
- * with the PSW pointing at itself and R2-R5 showing the progress (`after_unit`).  Then run on to
- * the STOP: it resumes unit by unit and completes.
+ * Start `instruction` (MVCL or CLCL 2,4) with R2-R5 preset, enabled for the interrupt key, which is
+ * pressed as the instruction starts: after its first unit the instruction stops with the PSW pointing
+ * at itself and R2-R5 showing the progress (`after_unit`), and the external interruption is taken;
+ * its new PSW (disabled) goes back to the instruction, which resumes and completes at the STOP.
  */
 static void run_interrupted(struct cputest *t, const char *instruction, const uint32_t before[4],
                             const uint32_t after_unit[4])
+{
+    char source[128];
+    snprintf(source, sizeof source, "P        START X'1000'\n" I("%s") STOP I("END   P"), instruction);
+    cputest_load(t, source);
+    static const uint8_t back_to_the_instruction[8] = {0, 0, 0, 0, 0, 0, 0x10, 0x00};
+    memcpy(machine_storage(t->m) + 0x58, back_to_the_instruction, 8); /* external new PSW */
+    for (int r = 0; r < 4; r++)
+        cpu_set_gr(t->c, 2 + r, before[r]);
+    bool pressed = false;
+    struct cpu_debug d = {.trace = {true, 0x1000, 0x1000}, .show = press_interrupt_key_at_start, .ctx = &pressed};
+    cpu_set_debug(t->c, &d);
+    ck_assert_int_eq(cputest_run_at(t, 0x1000, 0x0100, 1), STOP_LIMIT);
+    ck_assert(pressed);
+    ck_assert_uint_eq(cputest_final_address(t), 0x1000);
+    ck_assert_uint_eq(cputest_word(t, 0x1C) & 0xFFFFFF, 0x1000); /* external old PSW */
+    expect_registers(t, 2, 4, after_unit);
+    t->reason = cpu_run(t->c, 0);
+    cputest_expect_program(t, PGM_OPERATION);
+    ck_assert_uint_eq(cputest_program_old_address(t), 0x1004);
+}
+
+/* The same instruction with the interrupt key pending but masked off (PSW external mask off): it runs
+   to the end as one instruction. */
+static void run_not_interrupted(struct cputest *t, const char *instruction, const uint32_t before[4])
 {
     char source[128];
     snprintf(source, sizeof source, "P        START X'1000'\n" I("%s") STOP I("END   P"), instruction);
@@ -368,8 +406,7 @@ static void run_interrupted(struct cputest *t, const char *instruction, const ui
         cpu_set_gr(t->c, 2 + r, before[r]);
     cpu_interrupt_key(t->c);
     ck_assert_int_eq(cputest_run_at(t, 0x1000, 0x0000, 1), STOP_LIMIT);
-    ck_assert_uint_eq(cputest_final_address(t), 0x1000);
-    expect_registers(t, 2, 4, after_unit);
+    ck_assert_uint_eq(cputest_final_address(t), 0x1002);
     t->reason = cpu_run(t->c, 0);
     cputest_expect_program(t, PGM_OPERATION);
     ck_assert_uint_eq(cputest_program_old_address(t), 0x1004);
@@ -390,6 +427,14 @@ START_TEST(test_move_long_interruptible)
     for (uint32_t i = 6000; i < 8000; i++)
         ck_assert_uint_eq(s[0x20000 + i], 0xC1);
     uint32_t final[4] = {0x20000 + 8000, 0, 0x10100 + 6000, 0xC1000000};
+    expect_registers(&t, 2, 4, final);
+    cputest_free(&t);
+
+    cputest_init(&t, 0, 1);
+    s = machine_storage(t.m);
+    fill(&t, 0x10100, 6000, 0x21);
+    run_not_interrupted(&t, "MVCL  2,4", before);
+    ck_assert(memcmp(s + 0x20000, s + 0x10100, 6000) == 0);
     expect_registers(&t, 2, 4, final);
     cputest_free(&t);
 }
@@ -499,6 +544,14 @@ START_TEST(test_compare_long_interruptible)
     run_interrupted(&t, "CLCL  2,4", before, after_unit);
     ck_assert_uint_eq(final_cc(&t), 0);
     uint32_t final[4] = {0x10100 + 5000, 0, 0x30000 + 5000, 0};
+    expect_registers(&t, 2, 4, final);
+    cputest_free(&t);
+
+    cputest_init(&t, 0, 1);
+    fill(&t, 0x10100, 5000, 0x21);
+    memcpy(machine_storage(t.m) + 0x30000, machine_storage(t.m) + 0x10100, 5000);
+    run_not_interrupted(&t, "CLCL  2,4", before);
+    ck_assert_uint_eq(final_cc(&t), 0);
     expect_registers(&t, 2, 4, final);
     cputest_free(&t);
 }
