@@ -7,6 +7,7 @@
 *        Exit:   disabled wait, PSW address 0; X'BAD' if the console
 *                is not operational
 *        Registers: R12 base, R11 return from DOIO
+*        Waiting for the operator is an enabled wait (no polling).
 *
 ECHO     START X'2000'
          USING ECHO,12
@@ -28,18 +29,25 @@ BYE      MVC   X'48'(4,0),CAWBYE
          LPSW  DONE
 *
 * DOIO - run the channel program whose CAW is at X'48' on the console
-*        and wait until it is over.  R11 return address.
+*        and wait for its I/O interruption in an enabled wait, so the
+*        host's CPU idles while the operator thinks.  R11 return.
 *
 DOIO     SIO   X'009'                  start the channel program
          BC    B'0110',DOIO            cc 1 (status stored), 2 (busy)
          BC    B'0001',FAIL            cc 3: not operational
-WAIT     TIO   X'009'                  until the device is free
-         BC    B'0010',WAIT
+         MVC   X'78'(8,0),IONEW        the I/O new PSW comes back here
+WAITIO   LPSW  WAITPSW                 enabled wait
+IOINT    CLC   X'3A'(2,0),=X'0009'     from the console?
+         BNE   WAITIO
+         TM    X'44'(0),X'04'          device end in the CSW?
+         BZ    WAITIO
          BR    11
 FAIL     LPSW  FAILED
          DS    0D
 DONE     DC    X'0002000000000000'     disabled wait: the end
 FAILED   DC    X'0002000000000BAD'     disabled wait: no console
+WAITPSW  DC    X'80020000',A(0)        wait, channel 0 enabled
+IONEW    DC    X'00000000',A(IOINT)    I/O new PSW: disabled, to IOINT
 CAWHELLO DC    A(HELLOCCW)
 CAWREAD  DC    A(READCCW)
 CAWECHO  DC    A(ECHOCCW)
