@@ -19,6 +19,7 @@ void op_LPSW(struct cpu *c, const uint8_t *inst)
     uint8_t psw[8];
     put_be64(psw, fetch8(c, address));
     psw_unpack(psw, &c->psw);
+    cpu_context_changed(c);
     if (c->psw.invalid) {
         c->ilc = 0;
         program_check(c, PGM_SPECIFICATION);
@@ -31,6 +32,7 @@ void op_LPSW(struct cpu *c, const uint8_t *inst)
 static void set_system_mask(struct cpu *c, uint8_t mask)
 {
     c->psw.sysmask = mask;
+    cpu_context_changed(c);
     if (c->psw.ec && (mask & PSW_EC_UNASSIGNED_SYSMASK))
         program_check(c, PGM_SPECIFICATION);
 }

@@ -117,20 +117,19 @@ struct tlb_entry {
 
 /*
  * The same-page fast path: one 2K block of logical storage that translate() has accepted for one kind
- * of access with one key, remembered with everything that acceptance depended on.  While the key, the
- * DAT state, the TLB generation (which PTLB, loads of CR0/CR1 - DAT format, low-address protection -,
- * SPX and resets bump) and the machine's storage generation (which any change to a storage key that
- * is not the setting of a reference or change bit bumps) are the same, another access to the block
- * passes every check it passed then, and its reference (and, for stores, change) bit is already on:
- * the access is a compare and a load.  PER is not covered: stores with PER active go the long way.
+ * of access with one key, remembered with everything that acceptance depended on.  While the key and
+ * the CPU's context are the same (cpu.context, bumped by every PSW load and system-mask change - the
+ * DAT state -, every TLB purge - PTLB, loads of CR0/CR1 (DAT format, low-address protection), SPX,
+ * resets - and, on every CPU, by any change to a storage key that is not the setting of a reference or
+ * change bit and by the replacing of storage), another access to the block passes every check it
+ * passed then, and its reference (and, for stores, change) bit is already on: the access is a compare
+ * and a load.  PER is not covered: stores with PER active go the long way.
  */
 struct block_cache {
-    uint32_t block;              /* logical address >> 11 */
-    uint32_t tlb_generation;
-    uint32_t storage_generation; /* 0 (never a machine's): empty */
+    uint32_t block;   /* logical address >> 11 */
     uint8_t key;
-    bool dat;
-    uint8_t *host;               /* the block in m->storage */
+    uint64_t context; /* cpu.context when filled; 0 (never a CPU's, as creation resets): empty */
+    uint8_t *host;    /* the block in m->storage */
 };
 
 struct cpu {
@@ -167,6 +166,9 @@ struct cpu {
 
     /* the same-page fast path (storage.c): instruction fetch, operand fetch, operand store */
     struct block_cache instruction_block, fetch_block, store_block;
+    /* what the block caches depend on (cpu_context_changed); other CPUs bump it too (storage keys),
+       and 64 bits never wrap */
+    _Atomic uint64_t context;
 
     /* timers: host-time bookkeeping (see timer.c) */
     int64_t cpu_timer_deadline;  /* TOD value at which the CPU timer reaches zero */
@@ -198,9 +200,6 @@ struct cpu {
 struct machine {
     uint8_t *storage;
     uint8_t *keys; /* one per 2K block */
-    /* bumped (never to 0) whenever a key loses a bit or changes its access key or fetch protection,
-       and when storage is replaced: every CPU's block caches are then stale */
-    _Atomic uint32_t storage_generation;
     uint32_t size;
     int ncpus;
     struct cpu *cpus[S370_MAX_CPUS];
@@ -324,15 +323,16 @@ static inline uint32_t real_to_absolute(const struct cpu *c, uint32_t real)
     return real;
 }
 
-/* Whole-operand access with the PSW key, handling boundary crossing.  All raise program checks. */
-uint8_t fetch1(struct cpu *c, uint32_t address);
-uint16_t fetch2(struct cpu *c, uint32_t address);
-uint32_t fetch4(struct cpu *c, uint32_t address);
-uint64_t fetch8(struct cpu *c, uint32_t address);
-void store1(struct cpu *c, uint32_t address, uint8_t v);
-void store2(struct cpu *c, uint32_t address, uint16_t v);
-void store4(struct cpu *c, uint32_t address, uint32_t v);
-void store8(struct cpu *c, uint32_t address, uint64_t v);
+/* Whole-operand access with the PSW key, handling boundary crossing, the long way (storage.c); the
+   inline fetch1...store8 below try the same-page fast path first.  All raise program checks. */
+uint8_t fetch1_slow(struct cpu *c, uint32_t address);
+uint16_t fetch2_slow(struct cpu *c, uint32_t address);
+uint32_t fetch4_slow(struct cpu *c, uint32_t address);
+uint64_t fetch8_slow(struct cpu *c, uint32_t address);
+void store1_slow(struct cpu *c, uint32_t address, uint8_t v);
+void store2_slow(struct cpu *c, uint32_t address, uint16_t v);
+void store4_slow(struct cpu *c, uint32_t address, uint32_t v);
+void store8_slow(struct cpu *c, uint32_t address, uint64_t v);
 /* Byte strings (up to 256 bytes for SS instructions; any length for the string instructions). */
 void fetch_bytes(struct cpu *c, uint32_t address, uint8_t *buf, uint32_t length, uint8_t key);
 void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t length, uint8_t key);
@@ -344,9 +344,8 @@ void check_access(struct cpu *c, uint32_t address, uint32_t length, enum access 
 static inline bool block_cache_hit(const struct cpu *c, const struct block_cache *b, uint32_t address,
                                    uint8_t key)
 {
-    return b->block == address >> 11 && b->key == key && b->tlb_generation == c->tlb_generation &&
-           b->storage_generation == atomic_load_explicit(&c->m->storage_generation, memory_order_relaxed) &&
-           b->dat == (c->psw.ec && (c->psw.sysmask & PSW_EC_DAT));
+    return b->block == address >> 11 && b->context == atomic_load_explicit(&c->context, memory_order_relaxed) &&
+           b->key == key;
 }
 uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
                               uint8_t key);
@@ -358,11 +357,90 @@ static inline uint8_t *translate_block(struct cpu *c, struct block_cache *b, uin
         return b->host + (address & 0x7FF);
     return translate_block_slow(c, b, address, access, key);
 }
-/* A storage key lost a bit or changed otherwise than by gaining reference/change bits: every CPU's
-   block caches are stale. */
+/* A fixed-size operand of `size` bytes inside the 2K block cached in b for the PSW key: its host
+   address; NULL when the access has to go the long way. */
+static inline uint8_t *cached_operand(const struct cpu *c, const struct block_cache *b, uint32_t address,
+                                      uint32_t size)
+{
+    address &= 0xFFFFFF;
+    if ((address & 0x7FF) <= 0x800 - size && block_cache_hit(c, b, address, c->psw.key))
+        return b->host + (address & 0x7FF);
+    return NULL;
+}
+/* Stores with PER active go the long way: the event is recorded there. */
+static inline uint8_t *cached_store_operand(const struct cpu *c, uint32_t address, uint32_t size)
+{
+    if (c->psw.ec && (c->psw.sysmask & PSW_EC_PER))
+        return NULL;
+    return cached_operand(c, &c->store_block, address, size);
+}
+
+static inline uint8_t fetch1(struct cpu *c, uint32_t address)
+{
+    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 1);
+    return p ? p[0] : fetch1_slow(c, address);
+}
+static inline uint16_t fetch2(struct cpu *c, uint32_t address)
+{
+    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 2);
+    return p ? be16(p) : fetch2_slow(c, address);
+}
+static inline uint32_t fetch4(struct cpu *c, uint32_t address)
+{
+    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 4);
+    return p ? be32(p) : fetch4_slow(c, address);
+}
+static inline uint64_t fetch8(struct cpu *c, uint32_t address)
+{
+    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 8);
+    return p ? be64(p) : fetch8_slow(c, address);
+}
+static inline void store1(struct cpu *c, uint32_t address, uint8_t v)
+{
+    uint8_t *p = cached_store_operand(c, address, 1);
+    if (p)
+        p[0] = v;
+    else
+        store1_slow(c, address, v);
+}
+static inline void store2(struct cpu *c, uint32_t address, uint16_t v)
+{
+    uint8_t *p = cached_store_operand(c, address, 2);
+    if (p)
+        put_be16(p, v);
+    else
+        store2_slow(c, address, v);
+}
+static inline void store4(struct cpu *c, uint32_t address, uint32_t v)
+{
+    uint8_t *p = cached_store_operand(c, address, 4);
+    if (p)
+        put_be32(p, v);
+    else
+        store4_slow(c, address, v);
+}
+static inline void store8(struct cpu *c, uint32_t address, uint64_t v)
+{
+    uint8_t *p = cached_store_operand(c, address, 8);
+    if (p)
+        put_be64(p, v);
+    else
+        store8_slow(c, address, v);
+}
+
+/* A storage key lost a bit or changed otherwise than by gaining reference/change bits, or storage was
+   replaced: every CPU's block caches are stale (each CPU's context is bumped). */
 void storage_keys_changed(struct machine *m);
-/* Forget this CPU's block caches (a TLB generation counter that wrapped). */
+/* Forget this CPU's block caches. */
 void block_caches_clear(struct cpu *c);
+/* The PSW was loaded or its system mask changed (DAT on or off), or the TLB was purged (the segment
+   and page tables, the prefix, low-address protection), or a storage key changed (storage.c,
+   storage_keys_changed, on every CPU): no block cache holds any more.  Every such change calls this;
+   the PSW key is compared on its own, as operand accesses may use other keys. */
+static inline void cpu_context_changed(struct cpu *c)
+{
+    atomic_fetch_add_explicit(&c->context, 1, memory_order_relaxed);
+}
 
 /* Real and absolute storage, for the CPU's own use (PSW swaps, timers, store status). */
 uint8_t *real_pointer(struct cpu *c, uint32_t real); /* caller keeps within the 4K page */

@@ -143,6 +143,7 @@ int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real)
    entries could match again, so the table is cleared then. */
 void dat_purge_tlb(struct cpu *c)
 {
+    cpu_context_changed(c);
     c->tlb_generation++;
     if (c->tlb_generation == 0) {
         memset(c->tlb, 0, sizeof c->tlb);

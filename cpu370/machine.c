@@ -41,7 +41,6 @@ struct machine *machine_create(const struct machine_config *config)
     m->ncpus = config->ncpus;
     m->storage = calloc(1, m->size);
     m->keys = calloc(1, m->size / 2048);
-    m->storage_generation = 1;
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
     tod_init(m);
@@ -161,6 +160,7 @@ void cpu_initial_reset(struct cpu *c)
 {
     enter_stopped_state(c);
     memset(&c->psw, 0, sizeof c->psw);
+    cpu_context_changed(c);
     c->ilc = 0; /* no last instruction: a display shows ILC 0 */
     c->prefix = 0;
     timer_reset(c);

@@ -60,6 +60,7 @@ void load_psw_from(struct cpu *c, uint32_t real)
     uint8_t bytes[8];
     memcpy(bytes, real_pointer(c, real), 8);
     psw_unpack(bytes, &c->psw);
+    cpu_context_changed(c);
 }
 
 /* The current PSW as displays show it: in BC mode with the ILC of the last instruction executed, as
@@ -75,6 +76,7 @@ void cpu_get_psw(const struct cpu *c, uint8_t psw[8])
 void cpu_set_psw(struct cpu *c, const uint8_t psw[8])
 {
     psw_unpack(psw, &c->psw);
+    cpu_context_changed(c);
 }
 
 const struct psw *cpu_psw(const struct cpu *c)

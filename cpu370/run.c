@@ -358,7 +358,15 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
         }
         if (debug_watching(c) && debug_stop_before_instruction(c))
             continue; /* stopped before it: the state is looked at again */
-        step(c);
+        /* Everything above holds for the next instruction too while nothing is pending, the
+           checkpoint is not reached, nobody is debugging and the context is the same: the state and
+           the wait bit change only with a PSW load or a reset, and both change the context. */
+        uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
+        do
+            step(c);
+        while (atomic_load_explicit(&c->context, memory_order_relaxed) == context &&
+               !atomic_load_explicit(&c->pending, memory_order_relaxed) &&
+               c->instructions < checkpoint && !debug_watching(c));
     }
 }
 

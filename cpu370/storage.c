@@ -45,31 +45,28 @@ uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t 
 uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
                               uint8_t key)
 {
-    /* the generation is read before the checks: a key changed meanwhile leaves the entry stale */
-    uint32_t generation = atomic_load_explicit(&c->m->storage_generation, memory_order_relaxed);
+    /* the context is read before the checks: a key changed meanwhile leaves the entry stale */
+    uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
     uint8_t *p = c->m->storage + translate(c, address, access, key);
     b->block = address >> 11;
     b->key = key;
-    b->dat = dat_on(c);
-    b->tlb_generation = c->tlb_generation;
-    b->storage_generation = generation;
+    b->context = context;
     b->host = p - (address & 0x7FF);
     return p;
 }
 
 void storage_keys_changed(struct machine *m)
 {
-    uint32_t old = atomic_load(&m->storage_generation), next;
-    do
-        next = old + 1 == 0 ? 1 : old + 1;
-    while (!atomic_compare_exchange_weak(&m->storage_generation, &old, next));
+    for (int i = 0; i < m->ncpus; i++)
+        if (m->cpus[i])
+            cpu_context_changed(m->cpus[i]);
 }
 
 void block_caches_clear(struct cpu *c)
 {
-    c->instruction_block.storage_generation = 0;
-    c->fetch_block.storage_generation = 0;
-    c->store_block.storage_generation = 0;
+    c->instruction_block.context = 0;
+    c->fetch_block.context = 0;
+    c->store_block.context = 0;
 }
 
 /* Length of the part of [address, address+length) that lies in address's 2K block. */
@@ -119,7 +116,8 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
     }
 }
 
-/* Fixed-length operands: the fast path when the operand is inside one 2K block. */
+/* Fixed-length operands, the long way (cpu_int.h has the inline fast path): still the cached block
+   when the operand is inside one 2K block. */
 #define FETCH_FIXED(name, type, size, decode)                                                                  \
     type name(struct cpu *c, uint32_t address)                                                                 \
     {                                                                                                          \
@@ -154,11 +152,11 @@ static inline void put_byte(uint8_t *p, uint8_t v)
     p[0] = v;
 }
 
-FETCH_FIXED(fetch1, uint8_t, 1, byte_at)
-FETCH_FIXED(fetch2, uint16_t, 2, be16)
-FETCH_FIXED(fetch4, uint32_t, 4, be32)
-FETCH_FIXED(fetch8, uint64_t, 8, be64)
-STORE_FIXED(store1, uint8_t, 1, put_byte)
-STORE_FIXED(store2, uint16_t, 2, put_be16)
-STORE_FIXED(store4, uint32_t, 4, put_be32)
-STORE_FIXED(store8, uint64_t, 8, put_be64)
+FETCH_FIXED(fetch1_slow, uint8_t, 1, byte_at)
+FETCH_FIXED(fetch2_slow, uint16_t, 2, be16)
+FETCH_FIXED(fetch4_slow, uint32_t, 4, be32)
+FETCH_FIXED(fetch8_slow, uint64_t, 8, be64)
+STORE_FIXED(store1_slow, uint8_t, 1, put_byte)
+STORE_FIXED(store2_slow, uint16_t, 2, put_be16)
+STORE_FIXED(store4_slow, uint32_t, 4, put_be32)
+STORE_FIXED(store8_slow, uint64_t, 8, put_be64)
