@@ -484,6 +484,10 @@ bool take_pending_interrupts(struct cpu *c);
 /* Whether the pending word holds something to act on now: a request, or an interruption condition
    the PSW (and CR0) enable (run.c).  Interruptible instructions (MVCL, CLCL) stop for nothing else. */
 bool cpu_needs_attention(const struct cpu *c, uint32_t pending);
+/* Channels the PSW and CR2 enable for I/O interruptions, bit 15-n for channel n. */
+uint16_t enabled_channels(const struct cpu *c);
+/* The external conditions (PEND_* bits) whose CR0 subclass masks are on. */
+uint32_t enabled_external_conditions(uint32_t cr0);
 /* Whether an interruption could end a wait: the PSW enables external or I/O interruptions. */
 bool psw_enabled_for_interrupts(const struct cpu *c);
 void set_pending(struct cpu *c, uint32_t bits);

@@ -144,6 +144,15 @@ static int external_sender(struct cpu *c, uint32_t pending)
     return -1;
 }
 
+uint32_t enabled_external_conditions(uint32_t cr0)
+{
+    uint32_t conditions = 0;
+    for (size_t i = 0; i < EXTERNAL_SOURCES; i++)
+        if (cr0 & external_sources[i].cr0_mask)
+            conditions |= external_sources[i].pending;
+    return conditions;
+}
+
 static bool source_enabled(const struct cpu *c, uint32_t pending, const struct external_source *s)
 {
     return (pending & s->pending) && (c->cr[0] & s->cr0_mask);
@@ -176,7 +185,7 @@ static bool take_external_if_enabled(struct cpu *c, uint32_t pending)
 
 /* Channels enabled by the PSW and CR2, bit 15-n for channel n.  BC mode: PSW bits 0-5 mask channels
    0-5, bit 6 masks channels 6 and up together with their CR2 bits; EC mode: PSW bit 6 and CR2. */
-static uint16_t enabled_channels(const struct cpu *c)
+uint16_t enabled_channels(const struct cpu *c)
 {
     uint16_t cr2 = (uint16_t)(c->cr[2] >> 16);
     if (c->psw.ec)

@@ -234,23 +234,6 @@ static void stop_if_requested(struct cpu *c, uint32_t requests)
 }
 
 /* The external conditions each CR0 subclass mask enables (GA22-7000, "External Interruption"). */
-static uint32_t enabled_external_conditions(uint32_t cr0)
-{
-    static const struct {
-        uint32_t mask, condition;
-    } subclasses[] = {
-        {CR0_MALFUNCTION_ALERT, PEND_MALFUNCTION_ALERT}, {CR0_EMERGENCY_SIGNAL, PEND_EMERGENCY_SIGNAL},
-        {CR0_EXTERNAL_CALL, PEND_EXTERNAL_CALL},         {CR0_CLOCK_COMPARATOR, PEND_CLOCK_COMPARATOR},
-        {CR0_CPU_TIMER, PEND_CPU_TIMER},                 {CR0_INTERVAL_TIMER, PEND_INTERVAL_TIMER},
-        {CR0_INTERRUPT_KEY, PEND_INTERRUPT_KEY},         {CR0_SERVICE_SIGNAL, PEND_SERVICE_SIGNAL},
-    };
-    uint32_t conditions = 0;
-    for (size_t i = 0; i < sizeof subclasses / sizeof subclasses[0]; i++)
-        if (cr0 & subclasses[i].mask)
-            conditions |= subclasses[i].condition;
-    return conditions;
-}
-
 /* Whether the pending word holds something to act on now: a request, or an interruption condition the
    PSW (and CR0) enable.  A condition the CPU is disabled for stays pending without slowing down every
    instruction. */
@@ -261,7 +244,7 @@ bool cpu_needs_attention(const struct cpu *c, uint32_t pending)
     const struct psw *psw = &c->psw;
     if ((pending & PEND_MACHINE_CHECK) && (psw->mcheck || atomic_load(&c->machine_check_exigent)))
         return true;
-    if ((pending & PEND_IO) && (psw->ec ? psw->sysmask & PSW_EC_IO : psw->sysmask & 0xFE))
+    if ((pending & PEND_IO) && enabled_channels(c))
         return true;
     return (psw->sysmask & PSW_EXT) && (pending & enabled_external_conditions(c->cr[0]));
 }
