@@ -138,6 +138,12 @@ uint8_t cputest_program_ilc(struct cputest *t)
     return (old[1] & 0x08) ? (uint8_t)((low[0x8D] >> 1) & 3) : (uint8_t)(old[4] >> 6);
 }
 
+uint8_t cputest_program_cc(struct cputest *t)
+{
+    const uint8_t *old = program_old_psw(t);
+    return (old[1] & 0x08) ? (uint8_t)((old[2] >> 4) & 3) : (uint8_t)((old[4] >> 4) & 3);
+}
+
 uint32_t cputest_word(struct cputest *t, uint32_t address)
 {
     const uint8_t *p = machine_storage(t->m) + address;

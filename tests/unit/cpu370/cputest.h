@@ -55,6 +55,8 @@ uint32_t cputest_final_address(struct cputest *t);
 uint16_t cputest_program_code(struct cputest *t);
 uint32_t cputest_program_old_address(struct cputest *t);
 uint8_t cputest_program_ilc(struct cputest *t);
+/* The condition code in the program old PSW: bits 34-35 in BC mode, 18-19 in EC mode. */
+uint8_t cputest_program_cc(struct cputest *t);
 
 /* Storage helpers (absolute addresses). */
 uint32_t cputest_word(struct cputest *t, uint32_t address);

@@ -59,12 +59,6 @@ static void run_to_stop(struct cputest *t, uint16_t psw_high, uint32_t stop)
     ck_assert_uint_eq(cputest_program_old_address(t), stop + 2);
 }
 
-/* The condition code in the program old PSW: bits 34-35 in BC mode, 18-19 in EC mode. */
-static unsigned final_cc(struct cputest *t)
-{
-    uint32_t high = cputest_word(t, 0x28);
-    return (high & 0x00080000) ? (high >> 12) & 3 : (cputest_word(t, 0x2C) >> 28) & 3;
-}
 
 /*
  * BC and BCR with every mask and condition code, through EX (R4 supplies the mask in bits 24-27):
@@ -135,7 +129,7 @@ static void check_link_information(uint16_t psw_high)
     SET_GRS(&t, {15, 0x2A000000}, {10, 0x1016}, {11, 0x1018});
     run_to_stop(&t, psw_high, 0x1014);
     EXPECT_GRS(&t, {2, 0x6A001004}, {3, 0xAA00100A}, {4, 0x00001012});
-    ck_assert_uint_eq(final_cc(&t), 2);
+    ck_assert_uint_eq(cputest_program_cc(&t), 2);
     cputest_free(&t);
 }
 

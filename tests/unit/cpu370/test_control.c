@@ -377,7 +377,7 @@ START_TEST(test_rrb)
         cpu_set_gr(t.c, 1, DATA + 0x7FF);
         run(&t, BC, I("RRB   0(1)") STOP);
         expect_program(&t, PGM_OPERATION, 1, 0x1006);
-        ck_assert_uint_eq((cputest_word(&t, 0x2C) >> 28) & 3, (keys[i] >> 1) & 3);
+        ck_assert_uint_eq(cputest_program_cc(&t), (keys[i] >> 1) & 3);
         ck_assert_uint_eq(machine_storage_key(t.m, DATA), keys[i] & ~0x04);
         cputest_free(&t);
     }

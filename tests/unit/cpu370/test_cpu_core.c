@@ -179,7 +179,7 @@ START_TEST(test_io_without_channels)
     cputest_init(&t, 0, 1);
     cputest_run_body(&t, I("SIO   X'00E'") I("DC    X'0000'"));
     cputest_expect_program(&t, PGM_OPERATION);
-    ck_assert_uint_eq((cputest_word(&t, 0x2C) >> 28) & 3, 3);
+    ck_assert_uint_eq(cputest_program_cc(&t), 3);
     cputest_free(&t);
 }
 END_TEST

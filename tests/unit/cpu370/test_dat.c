@@ -475,7 +475,7 @@ START_TEST(test_lra)
         cpu_set_gr(t.c, 4, 0xFFFFFFFF);
         run(&t, BC, I("LRA   4,0(1)") STOP);
         cputest_expect_program(&t, PGM_OPERATION);
-        ck_assert_msg((cputest_word(&t, 0x2C) >> 28 & 3) == cases[i].cc, "%s: cc", cases[i].what);
+        ck_assert_msg(cputest_program_cc(&t) == cases[i].cc, "%s: cc", cases[i].what);
         ck_assert_msg(cpu_gr(t.c, 4) == cases[i].r4, "%s: R4 = %08X", cases[i].what, cpu_gr(t.c, 4));
         cputest_free(&t);
     }

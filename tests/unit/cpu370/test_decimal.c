@@ -47,11 +47,6 @@ static void go(struct cputest *t, uint8_t key, uint8_t program_mask)
     t->reason = cpu_run(t->c, 1000);
 }
 
-/* The cc in the program old PSW (BC mode: bits 34-35). */
-static unsigned final_cc(struct cputest *t)
-{
-    return cputest_word(t, 0x2C) >> 28 & 3;
-}
 
 static void expect_finished(struct cputest *t, const char *what)
 {
@@ -85,7 +80,7 @@ static void expect_bytes(struct cputest *t, uint32_t address, const char *hex, c
 
 static void expect_cc(struct cputest *t, unsigned cc, const char *what)
 {
-    ck_assert_msg(final_cc(t) == cc, "%s: cc %u, expected %u", what, final_cc(t), cc);
+    ck_assert_msg(cputest_program_cc(t) == cc, "%s: cc %u, expected %u", what, cputest_program_cc(t), cc);
 }
 
 /* ---- the SS instructions on two fields ---------------------------------------------------------- */

@@ -184,7 +184,7 @@ START_TEST(test_fixed_case)
                       2 + r, cpu_gr(t.c, 2 + r), k->out[r]);
     ck_assert_msg(cputest_word(&t, DATA) == k->word_out, "case %d %s: word %08X, expected %08X", _i, k->instruction,
                   cputest_word(&t, DATA), k->word_out);
-    unsigned cc = (cputest_word(&t, 0x2C) >> 28) & 3;
+    unsigned cc = cputest_program_cc(&t);
     ck_assert_msg(cc == (unsigned)k->cc, "case %d %s: cc %u, expected %d", _i, k->instruction, cc, k->cc);
     cputest_free(&t);
 }

@@ -66,11 +66,6 @@ static void fp_run(struct cputest *t, const char *code, const char *op, uint8_t 
     t->reason = cpu_run(t->c, 1000);
 }
 
-/* The condition code in the old program PSW (BC mode: bits 34-35). */
-static uint8_t old_cc(struct cputest *t)
-{
-    return (uint8_t)((cputest_word(t, 0x2C) >> 28) & 3);
-}
 
 static bool suppressed(uint16_t code)
 {
@@ -97,7 +92,7 @@ static void run_case(const struct fp_case *k)
         ck_assert_msg(cpu_fpr(t.c, 2 * i) == expected[i], "%s: FPR%d = %016llX, expected %016llX", k->inst, 2 * i,
                       (unsigned long long)cpu_fpr(t.c, 2 * i), (unsigned long long)expected[i]);
     uint8_t cc = suppressed(k->pgm) ? UNCHANGED_CC : k->cc;
-    ck_assert_msg(old_cc(&t) == cc, "%s: cc %u, expected %u", k->inst, old_cc(&t), cc);
+    ck_assert_msg(cputest_program_cc(&t) == cc, "%s: cc %u, expected %u", k->inst, cputest_program_cc(&t), cc);
     cputest_free(&t);
 }
 
@@ -584,7 +579,7 @@ START_TEST(test_store)
     ck_assert_uint_eq(cputest_word(&t, 0x1018), 0xC1234567);
     ck_assert_uint_eq(cputest_word(&t, 0x101C), 0);
     ck_assert_uint_eq(cputest_doubleword(&t, 0x1020), 0x4012345678ABCDEF);
-    ck_assert_uint_eq(old_cc(&t), UNCHANGED_CC);
+    ck_assert_uint_eq(cputest_program_cc(&t), UNCHANGED_CC);
     cputest_free(&t);
 }
 END_TEST

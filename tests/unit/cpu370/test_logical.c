@@ -15,10 +15,6 @@
 #define STOP I("DC    X'0000'")
 #define AREA 0x800
 
-static unsigned final_cc(struct cputest *t)
-{
-    return (cputest_word(t, cpu_prefix(t->c) + 0x2C) >> 28) & 3;
-}
 
 /*
  * Table cases: registers 1-5 and the 16 bytes at X'800' (four words) preset, SPM 15 sets the cc from
@@ -138,8 +134,8 @@ START_TEST(test_logical_case)
     for (int w = 0; w < 4; w++)
         ck_assert_msg(cputest_word(&t, AREA + 4 * w) == k->area_out[w], "case %d %s: X'%X' = %08X, expected %08X",
                       _i, k->instruction, AREA + 4 * w, cputest_word(&t, AREA + 4 * w), k->area_out[w]);
-    ck_assert_msg(final_cc(&t) == (unsigned)k->cc, "case %d %s: cc %u, expected %d", _i, k->instruction,
-                  final_cc(&t), k->cc);
+    ck_assert_msg(cputest_program_cc(&t) == (unsigned)k->cc, "case %d %s: cc %u, expected %d", _i, k->instruction,
+                  cputest_program_cc(&t), k->cc);
     cputest_free(&t);
 }
 END_TEST
@@ -310,7 +306,7 @@ START_TEST(test_move_long)
         memset(expected + (k->address1 - 0x20000) + k->moved, k->pad, k->length1 - k->moved);
         run_mvcl(&t, k);
         cputest_expect_program(&t, PGM_OPERATION);
-        ck_assert_msg(final_cc(&t) == (unsigned)k->cc, "case %zu: cc %u", i, final_cc(&t));
+        ck_assert_msg(cputest_program_cc(&t) == (unsigned)k->cc, "case %zu: cc %u", i, cputest_program_cc(&t));
         ck_assert_msg(memcmp(s + 0x20000, expected, sizeof expected) == 0, "case %zu: storage", i);
         uint32_t regs[4] = {k->address1 + k->length1, 0xEE000000, k->address2 + k->moved,
                             (uint32_t)k->pad << 24 | (k->length2 - k->moved)};
@@ -342,7 +338,7 @@ START_TEST(test_move_long_destructive_overlap)
         uint32_t before = cputest_word(&t, 0x20060);
         run_mvcl(&t, k);
         cputest_expect_program(&t, PGM_OPERATION);
-        ck_assert_msg(final_cc(&t) == 3, "case %zu: cc %u", i, final_cc(&t));
+        ck_assert_msg(cputest_program_cc(&t) == 3, "case %zu: cc %u", i, cputest_program_cc(&t));
         ck_assert_uint_eq(cputest_word(&t, 0x20060), before);
         uint32_t regs[4] = {0xFF000000 | k->address1, 0xEE000000 | k->length1, 0xFF000000 | k->address2,
                             (uint32_t)k->pad << 24 | k->length2};
@@ -524,7 +520,7 @@ START_TEST(test_compare_long)
         cpu_set_gr(t.c, 5, (uint32_t)cases[i].pad << 24 | cases[i].l2);
         cputest_run_body(&t, I("CLCL  2,4") STOP);
         cputest_expect_program(&t, PGM_OPERATION);
-        ck_assert_msg(final_cc(&t) == (unsigned)cases[i].cc, "case %zu: cc %u", i, final_cc(&t));
+        ck_assert_msg(cputest_program_cc(&t) == (unsigned)cases[i].cc, "case %zu: cc %u", i, cputest_program_cc(&t));
         uint32_t regs[4] = {cases[i].r2, cases[i].r3, cases[i].r4, cases[i].r5};
         expect_registers(&t, 2, 4, regs);
         cputest_free(&t);
@@ -542,7 +538,7 @@ START_TEST(test_compare_long_interruptible)
     uint32_t before[4] = {0x10100, 5000, 0x30000, 5000};
     uint32_t after_unit[4] = {0x10800, 5000 - 0x700, 0x30700, 5000 - 0x700};
     run_interrupted(&t, "CLCL  2,4", before, after_unit);
-    ck_assert_uint_eq(final_cc(&t), 0);
+    ck_assert_uint_eq(cputest_program_cc(&t), 0);
     uint32_t final[4] = {0x10100 + 5000, 0, 0x30000 + 5000, 0};
     expect_registers(&t, 2, 4, final);
     cputest_free(&t);
@@ -551,7 +547,7 @@ START_TEST(test_compare_long_interruptible)
     fill(&t, 0x10100, 5000, 0x21);
     memcpy(machine_storage(t.m) + 0x30000, machine_storage(t.m) + 0x10100, 5000);
     run_not_interrupted(&t, "CLCL  2,4", before);
-    ck_assert_uint_eq(final_cc(&t), 0);
+    ck_assert_uint_eq(cputest_program_cc(&t), 0);
     expect_registers(&t, 2, 4, final);
     cputest_free(&t);
 }
