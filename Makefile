@@ -121,6 +121,16 @@ bench: all $(BUILD)/bin/count370
 bench-compare: all $(BUILD)/bin/count370
 	@BUILD=$(BUILD) sh bench/run --compare
 
+# CP: one assembly of cp/cp.asm (see cp/README.md), loaded at X'10000' by the IPL loader.
+CP_SRC := $(wildcard cp/*.asm cp/macros/* cp/src/*.asm)
+CP_NUCLEUS := $(BUILD)/cp/cp.bin
+
+cp: $(CP_NUCLEUS)
+
+$(CP_NUCLEUS): $(CP_SRC) $(ASM370)
+	@mkdir -p $(dir $@)
+	$(ASM370) -I cp/macros -I cp/src -f bin --origin 10000 -o $@ -l $(BUILD)/cp/cp.lst cp/cp.asm
+
 run: all
 	@BUILD=$(BUILD) sh scripts/run.sh
 
