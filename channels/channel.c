@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/ebcdic.h"
 #include "common/util.h"
 
 /* CCW flags (format 0, byte 4). */
@@ -77,6 +78,7 @@ struct subchannel {
     bool pending;
     uint8_t csw[8];
     struct subchannel *next_pending;
+    bool ccw_trace; /* t+devn: report every operation and status */
 };
 
 struct timer_event {
@@ -304,6 +306,67 @@ static uint32_t be24(const uint8_t *p)
     return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
 }
 
+/* ---- CCW trace ---------------------------------------------------------------------------------- */
+
+#define TRACE_DATA_BYTES 16
+
+static void trace_report(struct channel_subsystem *cs, struct subchannel *sc, const char *text)
+{
+    if (cs->host.message)
+        cs->host.message(cs->host.ctx, sc->device, text);
+    else
+        fprintf(stderr, "%03X: %s\n", sc->device->address, text);
+}
+
+/* "CCW=01001000 20000005=>C8C5D3D3 D6  HELLO": the operation's first CCW, then up to 16 bytes it
+   moved, in hex (words) and as text (EBCDIC, dots for what does not print). */
+static void trace_operation(struct channel_subsystem *cs, struct subchannel *sc, uint32_t transferred)
+{
+    const struct segment *seg = &sc->segments[0];
+    char line[160];
+    int n = snprintf(line, sizeof line, "CCW=%02X%06X %02X00%04X", sc->command, seg->address, seg->flags,
+                     seg->count);
+    uint32_t shown = transferred < TRACE_DATA_BYTES ? transferred : TRACE_DATA_BYTES;
+    if (shown) {
+        n += snprintf(line + n, sizeof line - (size_t)n, "=>");
+        for (uint32_t i = 0; i < shown; i++)
+            n += snprintf(line + n, sizeof line - (size_t)n, "%s%02X", i && i % 4 == 0 ? " " : "", sc->buffer[i]);
+        n += snprintf(line + n, sizeof line - (size_t)n, "  ");
+        for (uint32_t i = 0; i < shown; i++) {
+            unsigned char ch = ebcdic_to_latin1[sc->buffer[i]];
+            line[n++] = ch >= 0x20 && ch < 0x7F ? (char)ch : '.';
+        }
+        line[n] = '\0';
+    }
+    trace_report(cs, sc, line);
+}
+
+static void trace_status(struct channel_subsystem *cs, struct subchannel *sc, const uint8_t csw[8])
+{
+    char line[48];
+    snprintf(line, sizeof line, "Stat=%02X%02X Count=%02X%02X", csw[4], csw[5], csw[6], csw[7]);
+    trace_report(cs, sc, line);
+}
+
+bool channel_set_ccw_trace(struct channel_subsystem *cs, uint16_t address, bool on)
+{
+    pthread_mutex_lock(&cs->lock);
+    struct subchannel *sc = find(cs, address);
+    if (sc)
+        sc->ccw_trace = on;
+    pthread_mutex_unlock(&cs->lock);
+    return sc != NULL;
+}
+
+bool channel_ccw_trace(struct channel_subsystem *cs, uint16_t address)
+{
+    pthread_mutex_lock(&cs->lock);
+    struct subchannel *sc = find(cs, address);
+    bool on = sc && sc->ccw_trace;
+    pthread_mutex_unlock(&cs->lock);
+    return on;
+}
+
 /* End the channel program: queue the interruption with this CSW. */
 static void end_program(struct channel_subsystem *cs, struct subchannel *sc, uint32_t ccw_next, uint8_t unit,
                         uint8_t channel, uint16_t count)
@@ -312,6 +375,8 @@ static void end_program(struct channel_subsystem *cs, struct subchannel *sc, uin
     put_csw(csw, sc->key, ccw_next, unit, channel, count);
     sc->active = false;
     sc->state = SC_IDLE;
+    if (sc->ccw_trace)
+        trace_status(cs, sc, csw);
     queue_interrupt(cs, sc, csw);
 }
 
@@ -447,6 +512,8 @@ static bool finish_operation(struct channel_subsystem *cs, struct subchannel *sc
     uint8_t channel = 0;
     if (is_input(sc->command))
         channel |= scatter(cs, sc, transferred);
+    if (sc->ccw_trace)
+        trace_operation(cs, sc, transferred);
     uint16_t residual;
     const struct segment *seg = ending_segment(sc, transferred, &residual);
     const struct segment *last = &sc->segments[sc->nsegments - 1];
@@ -588,6 +655,8 @@ void device_status(struct device *d, uint8_t unit_status)
     }
     uint8_t csw[8];
     put_csw(csw, 0, 0, unit_status, 0, 0);
+    if (sc->ccw_trace)
+        trace_status(cs, sc, csw);
     queue_interrupt(cs, sc, csw);
     pthread_mutex_unlock(&cs->lock);
 }

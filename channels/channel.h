@@ -43,6 +43,12 @@ void channel_each_device(struct channel_subsystem *cs, void (*fn)(struct device 
  */
 bool channel_ipl(struct channel_subsystem *cs, uint16_t address, bool clear, char *err, size_t errlen);
 
+/* CCW trace (the panel's t+devn): each device operation of the device's channel programs (CCW and
+   the data moved) and each status it presents are reported through io_host.message.  False when
+   there is no such device. */
+bool channel_set_ccw_trace(struct channel_subsystem *cs, uint16_t address, bool on);
+bool channel_ccw_trace(struct channel_subsystem *cs, uint16_t address);
+
 /* Where integrated consoles print and devices report (see struct io_host in devices/device.h). */
 void channel_set_host(struct channel_subsystem *cs, const struct io_host *host);
 

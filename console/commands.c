@@ -95,7 +95,9 @@ static const struct command commands[] = {
      "and addr.len; 0-0, the default, is every address); \"t\" shows the setting.  Each traced\n"
      "instruction is shown before it executes, as Hercules shows it: the PSW, the instruction and\n"
      "its mnemonic, the storage its operands address, the registers.\n"},
-    {"t+", 0, PANEL, cmd_watch, "instruction trace on", "Format: \"t+ [range]\".  Turns tracing on.\n"},
+    {"t+", 0, PANEL, cmd_watch, "instruction trace on",
+     "Format: \"t+ [range]\".  Turns tracing on.  \"t+devn\" (no blank) turns on CCW tracing for\n"
+     "device devn: every CCW it runs, the data moved and the status; \"t-devn\" turns it off.\n"},
     {"t-", 0, PANEL, cmd_watch, "instruction trace off", "Format: \"t-\".  Turns tracing off.\n"},
     {"t?", 0, PANEL, cmd_watch, "instruction trace query", NULL},
     {"s", 0, PANEL, cmd_watch, "instruction stepping",
@@ -240,6 +242,8 @@ bool command_run(struct command_env *env, int argc, char **argv)
     if (argc == 0)
         return true;
     const struct command *cmd = command_find(argv[0]);
+    if (!cmd && env->scope == CMD_PANEL && is_ccw_trace_command(argv[0]))
+        return cmd_ccw_trace(env, argc, argv);
     if (!cmd && env->scope == CMD_CONFIG) {
         cmd_warning(env, "S370W200", "unknown statement %s, ignored", argv[0]);
         return true;

@@ -1,6 +1,6 @@
 /*
  * debug_commands.c - instruction trace, stepping and breakpoints at the panel, as Hercules 3.13:
- * t / t+ / t- / t? with an address range, s+ / s- / s? and s or Enter to step, b addr / b- for
+ * t / t+ / t- / t? with an address range, t+devn / t-devn for CCW tracing, s+ / s- / s? and s or Enter to step, b addr / b- for
  * breakpoints, g to leave stepping; and how a watched instruction is shown (display_inst in Hercules):
  *
  *   PSW=00000000 60000210 INST=5020C026     ST    2,38(0,12)
@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "channels/channel.h"
 #include "common/util.h"
 #include "console/display.h"
 #include "console/handlers.h"
@@ -237,6 +238,27 @@ bool cmd_watch(struct command_env *env, int argc, char **argv)
     d.report_program_interruptions = d.trace.on;
     put_settings(env->system, &d);
     report_watch(env, wc, w);
+    return true;
+}
+
+/* t+devn / t-devn: CCW trace for one device (Hercules' form: the device number right after the sign). */
+bool is_ccw_trace_command(const char *word)
+{
+    uint32_t address;
+    return (word[0] | 0x20) == 't' && (word[1] == '+' || word[1] == '-') && word[2] &&
+           parse_hex(word + 2, 4, &address);
+}
+
+bool cmd_ccw_trace(struct command_env *env, int argc, char **argv)
+{
+    uint32_t address;
+    bool on = argv[0][1] == '+';
+    if (argc > 1)
+        return cmd_error(env, "S370E284", "the format is \"t+devn\" or \"t-devn\"");
+    parse_hex(argv[0] + 2, 4, &address);
+    if (address > 0xFFF || !channel_set_ccw_trace(env->system->cs, (uint16_t)address, on))
+        return cmd_error(env, "S370E285", "device %04X does not exist", address);
+    cmd_print(env, "S370I286 CCW tracing for %04X %s\n", address, on ? "on" : "off");
     return true;
 }
 

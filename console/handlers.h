@@ -37,7 +37,8 @@ uint32_t absolute_of_real(const struct cpu *c, uint32_t real);
 void display_cpu_storage_line(struct buf *b, struct cpu *c, uint32_t address);
 
 /* debug_commands.c */
-command_fn cmd_watch, cmd_go;
+command_fn cmd_watch, cmd_go, cmd_ccw_trace;
+bool is_ccw_trace_command(const char *word);
 /* Enter at the panel: with stepping on and the target CPU stopped at a step, run one instruction.
    False when that is not the case. */
 bool step_on_enter(struct command_env *env);

@@ -502,6 +502,53 @@ START_TEST(test_ipl_failure)
 }
 END_TEST
 
+/* CCW trace (t+devn): one line per device operation with the CCW and the data moved, one with the
+   ending status; nothing once it is off again. */
+struct trace_lines {
+    char text[4][160];
+    int n;
+};
+
+static void capture_message(void *ctx, struct device *d, const char *text)
+{
+    struct trace_lines *t = ctx;
+    (void)d;
+    if (t->n < 4)
+        snprintf(t->text[t->n], sizeof t->text[0], "%s", text);
+    t->n++;
+}
+
+START_TEST(test_ccw_trace)
+{
+    struct rig g;
+    struct trace_lines lines = {0};
+    rig_init(&g, 0x00E);
+    struct io_host host = {.ctx = &lines, .message = capture_message};
+    channel_set_host(g.cs, &host);
+    ck_assert(!channel_ccw_trace(g.cs, 0x00E));
+    ck_assert(channel_set_ccw_trace(g.cs, 0x00E, true));
+    ck_assert(!channel_set_ccw_trace(g.cs, 0x00F, true)); /* no such device */
+    ck_assert(channel_ccw_trace(g.cs, 0x00E));
+    run(&g, I("SIO   X'00E'"), I("CCW   X'01',MSG,X'20',5") "MSG      DC    C'HELLO'\n");
+    uint32_t prog = cputest_word(&g.t, 0x48);
+    char expected[80];
+    snprintf(expected, sizeof expected, "CCW=%08X 20000005=>C8C5D3D3 D6  HELLO", cputest_word(&g.t, prog));
+    ck_assert_int_eq(lines.n, 2);
+    ck_assert_str_eq(lines.text[0], expected);
+    ck_assert_str_eq(lines.text[1], "Stat=0C00 Count=0000");
+    rig_free(&g);
+
+    memset(&lines, 0, sizeof lines);
+    rig_init(&g, 0x00E);
+    channel_set_host(g.cs, &host);
+    channel_set_ccw_trace(g.cs, 0x00E, true);
+    channel_set_ccw_trace(g.cs, 0x00E, false);
+    run(&g, I("SIO   X'00E'"), I("CCW   X'01',MSG,X'20',5") "MSG      DC    C'HELLO'\n");
+    ck_assert_int_eq(lines.n, 0);
+    rig_free(&g);
+}
+END_TEST
+
 Suite *suite_channel(void)
 {
     Suite *s = suite_create("channel");
@@ -527,6 +574,7 @@ Suite *suite_channel(void)
     tcase_add_test(tc, test_channel_masking);
     tcase_add_test(tc, test_ipl);
     tcase_add_test(tc, test_ipl_failure);
+    tcase_add_test(tc, test_ccw_trace);
     suite_add_tcase(s, tc);
     return s;
 }

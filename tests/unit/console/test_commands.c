@@ -361,6 +361,26 @@ START_TEST(test_ipl_and_disabled_wait)
 }
 END_TEST
 
+/* t+devn / t-devn: CCW tracing per device; the IPL's read and the NOP its card chains to show as CCW
+   lines (with the bytes each moved), then the ending status. */
+START_TEST(test_ccw_trace_command)
+{
+    write_ipl_deck("ipl.deck");
+    build("MAINSIZE 64K\n000C 3505 %s/ipl.deck ebcdic eof\n");
+    expect("t+00c", true, "S370I286 CCW tracing for 000C on\n");
+    expect("t+0ff", false, "S370E285 device 00FF does not exist\n");
+    expect("t+00c x", false, "S370E284 the format is \"t+devn\" or \"t-devn\"\n");
+    system_start(t.sys);
+    /* the IPL's channel program runs within the command */
+    expect("ipl 00C", true,
+           "S370I100 000C 3505: CCW=02000000 60000018=>00020000 0000ABCD 03000000 00000001  ................\n"
+           "S370I100 000C 3505: CCW=03000000 00000001=>00  .\n"
+           "S370I100 000C 3505: Stat=0C00 Count=0000\n");
+    free(wait_for_output("PSW="));
+    expect("t-00C", true, "S370I286 CCW tracing for 000C off\n");
+}
+END_TEST
+
 START_TEST(test_ipl_errors)
 {
     write_ipl_deck("ipl.deck");
@@ -1332,6 +1352,7 @@ Suite *suite_console_commands(void)
     tcase_add_test(c, test_resets);
     tcase_add_test(c, test_devlist);
     tcase_add_test(c, test_devinit);
+    tcase_add_test(c, test_ccw_trace_command);
     tcase_add_test(c, test_attach_detach);
     tcase_add_test(c, test_integrated_console_input);
     tcase_add_test(c, test_console_prefixes);
