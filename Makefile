@@ -29,6 +29,8 @@ IO_SRC := $(wildcard channels/*.c devices/*.c devices/*/*.c)
 IMAGE_SRC := $(wildcard devices/images/*.c)
 DASD370_SRC := $(wildcard tools/dasd370/*.c)
 TAPE370_SRC := $(wildcard tools/tape370/*.c)
+DIRC370_SRC := $(wildcard tools/dirc370/*.c)
+DIRC370_LIB_SRC := $(filter-out tools/dirc370/main.c,$(DIRC370_SRC))
 S370_SRC := $(wildcard console/*.c)
 CONSOLE_LIB_SRC := $(filter-out console/main.c,$(S370_SRC))
 UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
@@ -36,10 +38,10 @@ UNIT_SRC := $(wildcard tests/unit/*.c tests/unit/*/*.c)
 ASM370 := $(BUILD)/bin/asm370
 UNIT_TESTS := $(BUILD)/tests/unit_tests
 PROGRAMS := $(ASM370) $(if $(DASD370_SRC),$(BUILD)/bin/dasd370) $(if $(TAPE370_SRC),$(BUILD)/bin/tape370) \
-            $(if $(S370_SRC),$(BUILD)/bin/s370)
+            $(if $(S370_SRC),$(BUILD)/bin/s370) $(BUILD)/bin/dirc370
 
-.PHONY: all deps test-deps test unit e2e bench bench-compare fuzz fuzz-telnet run clean
-all: deps $(PROGRAMS)
+.PHONY: all deps test-deps test unit e2e bench bench-compare fuzz fuzz-telnet run clean cp images
+all: deps $(PROGRAMS) cp images
 
 deps:
 	@sh scripts/deps.sh
@@ -61,6 +63,11 @@ $(BUILD)/bin/tape370: $(call objects,$(TAPE370_SRC) $(IMAGE_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ -lz
 
+# The directory compiler knows DASD models from the geometry table.
+$(BUILD)/bin/dirc370: $(call objects,$(DIRC370_SRC) devices/images/dasd_geometry.c $(COMMON_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^
+
 $(BUILD)/bin/s370: $(call objects,$(S370_SRC) $(IO_SRC) $(CPU_SRC) $(COMMON_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(TELNET_LIBS) -lz -lm -lpthread
@@ -79,7 +86,8 @@ $(BUILD)/tests/suites.h: $(UNIT_SRC)
 $(BUILD)/obj/tests/unit/main.o: $(BUILD)/tests/suites.h
 $(BUILD)/obj/tests/unit/main.o: CFLAGS += -I$(BUILD)/tests
 
-$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(CONSOLE_LIB_SRC) $(COMMON_SRC))
+$(UNIT_TESTS): $(call objects,$(UNIT_SRC) $(ASM_LIB_SRC) $(CPU_SRC) $(IO_SRC) $(CONSOLE_LIB_SRC) $(DIRC370_LIB_SRC) \
+                              $(COMMON_SRC))
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CURSES_LIBS) $(TELNET_LIBS) -lz -lm -lpthread
 
@@ -130,6 +138,15 @@ cp: $(CP_NUCLEUS)
 $(CP_NUCLEUS): $(CP_SRC) $(ASM370)
 	@mkdir -p $(dir $@)
 	$(ASM370) -I cp/macros -I cp/src -f bin --origin 10000 -o $@ -l $(BUILD)/cp/cp.lst cp/cp.asm
+
+# The volumes CP runs from (cms-images/build.sh: the IPL loader, SYSHDR, the nucleus, the directory,
+# paging and spool areas, the demo guest), booted with cms-images/s370.cnf; see cp/README.md.
+IMAGES := $(BUILD)/images
+images: $(IMAGES)/sysres.cckd
+
+$(IMAGES)/sysres.cckd: $(CP_NUCLEUS) $(wildcard cms-images/* cms-images/guests/*) cp/loader/iplload.asm \
+                       $(ASM370) $(BUILD)/bin/dasd370 $(BUILD)/bin/dirc370
+	sh cms-images/build.sh $(BUILD)/bin $(CP_NUCLEUS) $(IMAGES)
 
 run: all
 	@BUILD=$(BUILD) sh scripts/run.sh

@@ -8,7 +8,9 @@
 IOBLOK   DSECT
 IOBNEXT  DS    A                   -> next IOBLOK queued on the RDEV
 IOBRDEV  DS    A                   -> RDEV
-IOBCCW   DS    A                   real address of the channel program
+IOBCCW   DS    A                   real address of the channel program;
+*                                  byte 0 is the CAW's: the storage key
+*                                  in bits 0-3 (0 for CP's own I/O)
 IOBDONE  DS    A                   completion routine, or 0
 IOBPARM  DS    A                   for the completion routine
 IOBFLAGS DS    X

@@ -66,4 +66,27 @@ PSAVMCHN DS    A                   -> first VMBLOK (chain VMBNEXT)
 PSASYSHD DS    A                   -> SYSHDR (X'2000')
 PSAIPLDV DS    H                   real IPL device address
          DS    H
-PSACPEND DS    0D                  cpcore adds its fields from here
+PSACPEND DS    0D                  cpcore's fields:
+*                                  -- interruption entry and exit --
+PSAINTIN DS    A                   -> DSPINTIN (macro INTENTRY)
+PSAINTOU DS    A                   -> DSPINTOU (macro INTEXIT)
+PSAGPSW  DS    D                   real PSW that starts the guest
+PSARETPS DS    D                   PSW that resumes interrupted CP code
+PSAWORK  DS    D                   scratch for the first-level handlers
+*                                  -- real storage --
+PSASTOR  DS    F                   real storage size, bytes
+PSAFREEQ DS    A                   -> first free extent (FREEGET)
+PSAFRMT  DS    A                   -> frame table (one FRAME a 4K)
+PSAFRMN  DS    F                   entries in the frame table
+PSAFRMFQ DS    A                   -> first free FRAME (chain FRMNEXT)
+PSAFRMCK DS    A                   -> FRAME at the clock hand
+PSASLOTM DS    A                   -> paging slot bitmap (1 = used)
+PSASLOTN DS    F                   paging slots on SYSRES
+PSASYSRD DS    A                   -> RDEV of SYSRES (page, directory)
+*                                  -- dispatching --
+PSAWORKQ DS    A                   -> first CPEXQ work item
+PSAWORKL DS    A                   -> last CPEXQ work item
+PSALASTV DS    A                   -> VMBLOK dispatched last
+PSACR0   DS    F                   CR0 as loaded now
+PSACR1   DS    F                   CR1 as loaded now
+PSAEND   DS    0D                  end of the PSA fields

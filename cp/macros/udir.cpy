@@ -43,7 +43,6 @@ UDVCLASS DS    C                   SPOOL: class
          DS    X
 UDVLUSER DS    CL8                 LINK: owner's userid
 UDVLADDR DS    H                   LINK: owner's virtual address
-         DS    H
 UDVRPASS DS    CL8                 MDISK: read password (blank: none)
 UDVWPASS DS    CL8                 MDISK: write password
 UDVLEN   EQU   *-UDEV              48 bytes

@@ -206,7 +206,9 @@ static void complete_read(struct io_request *r, struct typed_line line)
     free(line.data);
 }
 
-/* READ INQUIRY: a line already typed, else wait for the operator. */
+/* READ INQUIRY: a line already typed, else wait for the operator.  When more lines wait, the read
+   ends with attention too: the attention of a line typed while another's was still pending was
+   merged into that one by the channel, and this is how the program learns that another line waits. */
 static void console_read(struct device *d, struct console *c, struct io_request *r, struct outbox *out)
 {
     flush_line(c, out);
@@ -214,6 +216,8 @@ static void console_read(struct device *d, struct console *c, struct io_request 
         complete_read(r, c->typed[0]);
         memmove(c->typed, c->typed + 1, --c->ntyped * sizeof *c->typed);
         c->lines_read++;
+        if (c->ntyped > 0)
+            r->status |= UNIT_ATTENTION;
         return;
     }
     c->read = r;

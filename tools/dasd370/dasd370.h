@@ -14,6 +14,8 @@ int dasd_conv(int argc, char **argv);
 int dasd_ls(int argc, char **argv);
 int dasd_check(int argc, char **argv);
 int dasd_ipl(int argc, char **argv);
+int dasd_put(int argc, char **argv);
+int dasd_format(int argc, char **argv);
 int dasd_stress(int argc, char **argv);
 int dasd_stress_check(int argc, char **argv);
 

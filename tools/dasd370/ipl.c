@@ -1,10 +1,12 @@
 /*
- * ipl.c - `dasd370 ipl VOLUME DECK`: put the IPL text deck asm370 -f ipltext writes onto a volume
- * dasd370 init made (CKD or FBA, told by the image), so the volume IPLs the program.
+ * ipl.c - `dasd370 ipl VOLUME DECK [CYL]`: put the IPL text deck asm370 -f ipltext writes onto a
+ * volume dasd370 init made (CKD or FBA, told by the image), so the volume IPLs the program.
  *
  *   CKD: track 0 becomes R0, IPL1 (key "IPL1", the deck's bytes 0-23: the IPL PSW and a Read Data of
  *        the next record into the origin), IPL2 (key "IPL2", the text from the origin), and the
- *        volume's VOL1 record.
+ *        volume's VOL1 record.  With CYL, the same goes to head 0 of that cylinder instead: the first
+ *        track of a minidisk starting there, which a virtual machine IPLs as its cylinder 0 (a VOL1
+ *        record on that track is kept, none is needed).
  *   FBA: block 0 is a bootstrap - the PSW, then a Read IPL of block 0 itself into the origin and a TIC
  *        to the rest of that copy: a Locate of the text's blocks (from block 2, after the VOL1 label)
  *        and their Read into the origin.  The text goes to blocks 2, 3, ...
@@ -54,16 +56,18 @@ static bool read_deck(const char *path, struct text *t)
     return t->origin < t->end;
 }
 
-static uint8_t *put_record(uint8_t *p, uint8_t number, const uint8_t key[4], const uint8_t *data, uint32_t length)
+static uint8_t *put_record(uint8_t *p, uint32_t cylinder, uint8_t number, const uint8_t key[4], const uint8_t *data,
+                           uint32_t length)
 {
-    const uint8_t count[8] = {0, 0, 0, 0, number, 4, (uint8_t)(length >> 8), (uint8_t)length};
+    const uint8_t count[8] = {(uint8_t)(cylinder >> 8), (uint8_t)cylinder, 0, 0, number, 4, (uint8_t)(length >> 8),
+                              (uint8_t)length};
     memcpy(p, count, 8);
     memcpy(p + 8, key, 4);
     memcpy(p + 12, data, length);
     return p + 12 + length;
 }
 
-static int write_ckd(const char *volume, const struct text *t)
+static int write_ckd(const char *volume, const struct text *t, uint32_t cylinder)
 {
     static const uint8_t ipl1_key[4] = {0xC9, 0xD7, 0xD3, 0xF1}, ipl2_key[4] = {0xC9, 0xD7, 0xD3, 0xF2},
                          vol1_key[4] = {0xE5, 0xD6, 0xD3, 0xF1};
@@ -73,9 +77,12 @@ static int write_ckd(const char *volume, const struct text *t)
         return dasd_complain(EXIT_DAMAGED, "%s", err);
     struct ckd_image_info info;
     ckd_info(img, &info);
+    if (cylinder >= info.cylinders)
+        return dasd_complain(EXIT_DAMAGED, "%s: no cylinder %u (the volume has %u)", volume, cylinder, info.cylinders);
+    uint32_t track_no = cylinder * info.heads;
     uint8_t *old = xmalloc(info.track_size), *track = xcalloc(1, info.track_size);
     uint32_t length, position = 0;
-    if (!ckd_read_track(img, 0, old, &length))
+    if (!ckd_read_track(img, track_no, old, &length))
         return dasd_complain(EXIT_DAMAGED, "%s", ckd_error(img));
     struct ckd_record r, r0 = {0}, vol1 = {0};
     while (ckd_next_record(old, length, &position, &r)) {
@@ -84,17 +91,18 @@ static int write_ckd(const char *volume, const struct text *t)
         if (r.key_length == 4 && memcmp(r.key, vol1_key, 4) == 0)
             vol1 = r;
     }
-    if (!r0.count || !vol1.count)
+    if (!r0.count || (cylinder == 0 && !vol1.count))
         return dasd_complain(EXIT_DAMAGED, "%s: track 0 has no R0 or no VOL1 record", volume);
     uint8_t *p = track;
     memcpy(p, old, CKD_HA_SIZE + CKD_COUNT_SIZE + r0.data_length);
     p += CKD_HA_SIZE + CKD_COUNT_SIZE + r0.data_length;
-    p = put_record(p, 1, ipl1_key, t->bytes, IPL1);
-    p = put_record(p, 2, ipl2_key, t->bytes + t->origin, t->end - t->origin);
-    p = put_record(p, 3, vol1_key, vol1.data, vol1.data_length);
+    p = put_record(p, cylinder, 1, ipl1_key, t->bytes, IPL1);
+    p = put_record(p, cylinder, 2, ipl2_key, t->bytes + t->origin, t->end - t->origin);
+    if (vol1.count)
+        p = put_record(p, cylinder, 3, vol1_key, vol1.data, vol1.data_length);
     memset(p, 0xFF, CKD_END_SIZE);
     uint32_t size = (uint32_t)(p + CKD_END_SIZE - track);
-    if (!ckd_write_track(img, 0, track, size) || !ckd_close(img, err, sizeof err))
+    if (!ckd_write_track(img, track_no, track, size) || !ckd_close(img, err, sizeof err))
         return dasd_complain(EXIT_DAMAGED, "%s", ckd_error(img));
     free(old);
     free(track);
@@ -146,11 +154,16 @@ static bool is_ckd(const char *volume)
 
 int dasd_ipl(int argc, char **argv)
 {
-    if (argc != 3)
-        return dasd_complain(EXIT_USAGE, "usage: dasd370 ipl VOLUME DECK");
+    if (argc != 3 && argc != 4)
+        return dasd_complain(EXIT_USAGE, "usage: dasd370 ipl VOLUME DECK [CYL]");
     static struct text t;
     const char *volume = argv[1], *deck = argv[2];
+    unsigned long cylinder = 0;
+    if (argc == 4 && !dasd_parse_count(argv[3], 65535, &cylinder))
+        return dasd_complain(EXIT_USAGE, "ipl: '%s' is not a cylinder number", argv[3]);
     if (!read_deck(deck, &t))
         return dasd_complain(EXIT_DAMAGED, "%s: not an IPL text deck (asm370 -f ipltext writes one)", deck);
-    return is_ckd(volume) ? write_ckd(volume, &t) : write_fba(volume, &t);
+    if (!is_ckd(volume))
+        return cylinder ? dasd_complain(EXIT_USAGE, "ipl: CYL is for CKD volumes only") : write_fba(volume, &t);
+    return write_ckd(volume, &t, (uint32_t)cylinder);
 }
