@@ -58,6 +58,7 @@ term_open() {
     exec {fd}<>"/dev/tcp/127.0.0.1/${PORT#*:}" || fail "terminal $1 cannot connect"
     TERM_FD[$1]=$fd
     cat <&"$fd" > "term.$1" &
+    TERM_READER[$1]=$!
     EXTRA_PIDS="$EXTRA_PIDS $!"
     wait_for 'connected from 127\.0\.0\.1' "term.$1"
 }
@@ -85,8 +86,10 @@ term_wait_n() {
     done
 }
 
+# term_close N: the client goes away; its reader holds a copy of the socket, so it goes too.
 term_close() {
     exec {TERM_FD[$1]}>&-
+    kill "${TERM_READER[$1]}" 2>/dev/null || true
 }
 
 # term_logon N USER PASSWORD: log on at terminal N, typing the password when CP asks for it.

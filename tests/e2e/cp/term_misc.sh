@@ -51,13 +51,11 @@ cmd 1 '' '^CP READ'                       # the attention key
 cmd 1 'D PSW' '^PSW = '
 
 term_open 2
-reader2=${EXTRA_PIDS##* }                # the cat holding the connection too
 cmd 2 '' 'VM/370 ONLINE'
 cmd 2 'LOGON USER1' 'ENTER PASSWORD:'
 cmd 2 'USER1' 'DMKLOG054E ALREADY LOGGED ON LINE 020'
 term_logon 2 USER2 USER2
 term_close 2
-kill "$reader2"
 wait_for 'S370I503 021 3215 client .* disconnected' s370.out
 operator 'MSG USER2 are you there'      # CP finds out at the next write
 wait_for 'LINE 021 DISCONNECT USER2    USERS = 003' s370.out
