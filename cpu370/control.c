@@ -11,7 +11,7 @@
 /* LOAD PSW: the doubleword at the operand (doubleword aligned) becomes the PSW, effective for the next
    instruction.  A new PSW with a PSW-format error is recognized at once, as the PSW becomes active: the
    operation is completed, the invalid PSW is the program old PSW and the ILC is 0. */
-void op_LPSW(struct cpu *c, const uint8_t *inst)
+void op_LPSW(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -39,7 +39,7 @@ static void set_system_mask(struct cpu *c, uint8_t mask)
 
 /* SET SYSTEM MASK: the byte at the operand replaces PSW bits 0-7.  With the SSM-suppression control
    (CR0 bit 1) on, it is a special-operation exception instead. */
-void op_SSM(struct cpu *c, const uint8_t *inst)
+void op_SSM(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     if (c->cr[0] & CR0_SSM_SUPPRESS)
@@ -49,35 +49,36 @@ void op_SSM(struct cpu *c, const uint8_t *inst)
 
 /* STORE THEN AND / OR SYSTEM MASK: the system mask is stored at the first operand, then ANDed or ORed
    with the I2 byte.  The store comes first, so an access exception leaves the mask unchanged. */
-void op_STNSM(struct cpu *c, const uint8_t *inst)
+void op_STNSM(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     store1(c, address_b2d2(c, inst), c->psw.sysmask);
-    set_system_mask(c, c->psw.sysmask & inst[1]);
+    set_system_mask(c, c->psw.sysmask & inst->imm);
 }
 
-void op_STOSM(struct cpu *c, const uint8_t *inst)
+void op_STOSM(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     store1(c, address_b2d2(c, inst), c->psw.sysmask);
-    set_system_mask(c, c->psw.sysmask | inst[1]);
+    set_system_mask(c, c->psw.sysmask | inst->imm);
 }
 
 /* SET PSW KEY FROM ADDRESS: bits 24-27 of the operand address become the PSW key.  In the problem state
    the key must be allowed by the PSW-key mask, CR3 bits 0-15 (bit n for key n); otherwise it is a
    privileged-operation exception. */
-void op_SPKA(struct cpu *c, const uint8_t *inst)
+void op_SPKA(struct cpu *c, const struct insn *inst)
 {
     uint8_t key = (uint8_t)((address_b2d2(c, inst) >> 4) & 15);
     if (c->psw.problem && !(c->cr[3] & CR_BIT(key)))
         program_check(c, PGM_PRIVILEGED);
     c->psw.key = key;
+    cpu_context_changed(c); /* the block caches' operand fast path counts on the PSW key (cpu_int.h) */
 }
 
 /* INSERT PSW KEY: the PSW key goes to bits 24-27 of GR2, zeros to bits 28-31, bits 0-23 unchanged.  In
    the problem state the extraction-authority control, CR0 bit 4, must be on; otherwise it is a
    privileged-operation exception. */
-void op_IPK(struct cpu *c, const uint8_t *inst)
+void op_IPK(struct cpu *c, const struct insn *inst)
 {
     (void)inst;
     if (c->psw.problem && !(c->cr[0] & CR_BIT(4)))
@@ -88,13 +89,13 @@ void op_IPK(struct cpu *c, const uint8_t *inst)
 /* ---- control registers --------------------------------------------------------------------------- */
 
 /* Control registers R1 through R3, wrapping from 15 to 0: how many. */
-static unsigned register_count(const uint8_t *inst)
+static unsigned register_count(const struct insn *inst)
 {
-    return ((unsigned)(inst[1] & 15) - field_r1(inst)) % 16 + 1;
+    return ((unsigned)inst->r2 - field_r1(inst)) % 16 + 1;
 }
 
 /* LCTL and STCTL are privileged and take a word-aligned operand. */
-static uint32_t control_register_operand(struct cpu *c, const uint8_t *inst)
+static uint32_t control_register_operand(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -104,7 +105,7 @@ static uint32_t control_register_operand(struct cpu *c, const uint8_t *inst)
 
 /* LOAD CONTROL: CRs R1-R3 from successive words at the operand.  Every word is fetched before any
    register changes.  New translation parameters (CR0, CR1) purge the TLB. */
-void op_LCTL(struct cpu *c, const uint8_t *inst)
+void op_LCTL(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = control_register_operand(c, inst);
     unsigned first = field_r1(inst), count = register_count(inst);
@@ -126,7 +127,7 @@ void op_LCTL(struct cpu *c, const uint8_t *inst)
 }
 
 /* STORE CONTROL: CRs R1-R3 to successive words at the operand, all or nothing. */
-void op_STCTL(struct cpu *c, const uint8_t *inst)
+void op_STCTL(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = control_register_operand(c, inst);
     unsigned first = field_r1(inst), count = register_count(inst);
@@ -149,7 +150,7 @@ static uint8_t *block_key(struct cpu *c, uint32_t real)
 }
 
 /* SSK and ISK take the block address from R2, whose bits 28-31 must be zeros. */
-static uint8_t *register_block_key(struct cpu *c, const uint8_t *inst)
+static uint8_t *register_block_key(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = c->gr[field_r2(inst)];
     if (address & 15)
@@ -159,7 +160,7 @@ static uint8_t *register_block_key(struct cpu *c, const uint8_t *inst)
 
 /* SET STORAGE KEY: bits 24-30 of R1 (access key, fetch-protection, reference and change bits) become
    the key of the block R2 designates; bit 31 is ignored. */
-void op_SSK(struct cpu *c, const uint8_t *inst)
+void op_SSK(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint8_t *key = register_block_key(c, inst);
@@ -170,7 +171,7 @@ void op_SSK(struct cpu *c, const uint8_t *inst)
 /* INSERT STORAGE KEY: the key of the block R2 designates goes to bits 24-30 of R1 with bit 31 zero in
    EC mode; in BC mode only its bits 0-4 (access key and fetch protection) go to bits 24-28, with 29-31
    zero.  Bits 0-23 of R1 are unchanged. */
-void op_ISK(struct cpu *c, const uint8_t *inst)
+void op_ISK(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint8_t key = __atomic_load_n(register_block_key(c, inst), __ATOMIC_RELAXED);
@@ -180,7 +181,7 @@ void op_ISK(struct cpu *c, const uint8_t *inst)
 
 /* RESET REFERENCE BIT: the reference bit of the block the operand address designates is set to zero;
    the condition code gives the reference and change bits as they were (cc = 2R + C). */
-void op_RRB(struct cpu *c, const uint8_t *inst)
+void op_RRB(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint8_t *key = block_key(c, address_b2d2(c, inst));
@@ -193,12 +194,12 @@ void op_RRB(struct cpu *c, const uint8_t *inst)
 
 /* DIAGNOSE: model-dependent.  This machine hands it, with R1, R3 and the second-operand address, to the
    host's hook (machine_set_diagnose); no hook, or the hook refusing, is a specification exception. */
-void op_DIAG(struct cpu *c, const uint8_t *inst)
+void op_DIAG(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     struct machine *m = c->m;
     uint32_t code = address_b2d2(c, inst);
-    if (!m->diagnose || !m->diagnose(m->diagnose_ctx, c, field_r1(inst), inst[1] & 15u, code))
+    if (!m->diagnose || !m->diagnose(m->diagnose_ctx, c, field_r1(inst), inst->r2, code))
         program_check(c, PGM_SPECIFICATION);
 }
 
@@ -206,11 +207,11 @@ void op_DIAG(struct cpu *c, const uint8_t *inst)
    12-15 is on, a monitor-event program interruption occurs after the instruction completes; the class
    goes to real location 149 and the first-operand address, the monitor code, to 157-159.  Instruction
    bits 8-11 must be zeros. */
-void op_MC(struct cpu *c, const uint8_t *inst)
+void op_MC(struct cpu *c, const struct insn *inst)
 {
-    if (inst[1] & 0xF0)
+    if (inst->imm & 0xF0)
         program_check(c, PGM_SPECIFICATION);
-    unsigned monitor_class = inst[1] & 15;
+    unsigned monitor_class = inst->r2;
     if (!(c->cr[8] & (0x8000u >> monitor_class)))
         return;
     c->monitor_class = (uint16_t)monitor_class;
@@ -220,13 +221,13 @@ void op_MC(struct cpu *c, const uint8_t *inst)
 
 /* WRITE DIRECT and READ DIRECT need the direct-control facility, which this machine does not have:
    like any instruction not installed, they are operation exceptions (before the privileged check). */
-void op_WRD(struct cpu *c, const uint8_t *inst)
+void op_WRD(struct cpu *c, const struct insn *inst)
 {
     (void)inst;
     program_check(c, PGM_OPERATION);
 }
 
-void op_RDD(struct cpu *c, const uint8_t *inst)
+void op_RDD(struct cpu *c, const struct insn *inst)
 {
     (void)inst;
     program_check(c, PGM_OPERATION);

@@ -19,6 +19,10 @@
 #include "cpu370/cpu.h"
 #include "cpu370/opcodes.h"
 
+/* For the few helpers on the paths every instruction or every TLB miss takes, where a call would cost
+   as much as the work (or the caller's constants must fold into them). */
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
 /* ---- fixed storage locations (real addresses, GA22-7000 "Assigned storage locations") ---------- */
 enum {
     LOC_RESTART_NEW = 0x00,
@@ -123,10 +127,12 @@ struct tlb_entry {
  * resets - and, on every CPU, by any change to a storage key that is not the setting of a reference or
  * change bit and by the replacing of storage), another access to the block passes every check it
  * passed then, and its reference (and, for stores, change) bit is already on: the access is a compare
- * and a load.  PER is not covered: stores with PER active go the long way.
+ * and a load.  PER is not covered: stores with PER active go the long way.  The PSW key changes only
+ * with the context (a PSW load, or SPKA, which bumps it), so the inline operand accesses, which use
+ * the PSW key, compare the context alone.
  */
 struct block_cache {
-    uint32_t block;   /* logical address >> 11 */
+    uint32_t base;    /* logical address of the block (a multiple of 2K) */
     uint8_t key;
     uint64_t context; /* cpu.context when filled; 0 (never a CPU's, as creation resets): empty */
     uint8_t *host;    /* the block in m->storage */
@@ -136,7 +142,7 @@ struct cpu {
     struct machine *m;
     int index;
     struct psw psw;
-    uint32_t gr[16];
+    uint32_t gr[17]; /* gr[16] is always zero: the "no register" of decoded base and index fields */
     uint64_t fpr[4]; /* floating-point registers 0, 2, 4, 6 */
     uint32_t cr[16];
     uint32_t prefix;
@@ -146,12 +152,12 @@ struct cpu {
 
     /* the instruction being executed */
     uint8_t ilc;         /* its length in halfwords (1-3); 2 while executing the target of EX */
-    uint32_t exec_ia;    /* its address (the EX instruction's when executing a target) */
     bool in_execute;     /* executing the target of EX */
     bool branched;       /* a successful branch happened (PER) */
     jmp_buf program_jmp; /* where program_check unwinds to */
     int program_code;
     unsigned interruptions_in_a_row; /* program interruptions with no instruction completed between */
+    uint64_t instructions_at_interruption; /* the count at the last program interruption */
 
     /* exception details stored with the program interruption */
     uint32_t translation_address;
@@ -163,6 +169,9 @@ struct cpu {
     /* DAT */
     struct tlb_entry tlb[TLB_SIZE];
     uint32_t tlb_generation; /* PTLB and changes to CR0/CR1 purge by bumping it */
+
+    /* the decoded-instruction cache (run.c), allocated when the CPU first runs */
+    struct insn *decoded;
 
     /* the same-page fast path (storage.c): instruction fetch, operand fetch, operand store */
     struct block_cache instruction_block, fetch_block, store_block;
@@ -197,6 +206,10 @@ struct cpu {
     uint32_t debug_resume_address; /* ... when it is still the one stopped before */
 };
 
+/* Main storage is allocated this much longer than it is: the decoded loop (run.c) loads 8 bytes at an
+   instruction address, which at the end of storage reach past it. */
+#define STORAGE_PADDING 8
+
 struct machine {
     uint8_t *storage;
     uint8_t *keys; /* one per 2K block */
@@ -217,42 +230,59 @@ struct machine {
     bool halting;
 };
 
-/* ---- instruction fields ------------------------------------------------------------------------- */
+/* ---- decoded instructions ---------------------------------------------------------------------- */
 
-static inline unsigned field_r1(const uint8_t *i)
+/*
+ * An instruction decoded once (run.c, decode_instruction): its handler and every operand field,
+ * so that handlers never take instruction bytes apart.  A base or index field of 0 is stored as 16,
+ * the index of cpu.gr[16], which is always zero: an operand address is two loads and two adds with
+ * no test.  Field names follow the bytes, not the operand numbers of each format: base1/disp1 are
+ * bits 16-31 (RX's D2(X2,B2), RS's and S's D2(B2), SI's and SS's D1(B1)), base2/disp2 bits 32-47 (SS's
+ * D2(B2)).  The decoded-instruction cache (run.c) adds the bytes it was decoded from and how its loop
+ * runs it.
+ */
+struct insn;
+typedef void insn_handler(struct cpu *c, const struct insn *inst);
+struct insn {
+    uint64_t raw;          /* cache: the 8 bytes at the instruction address when decoded, as a host load */
+    insn_handler *handler;
+    uint8_t run;           /* cache: how the decoded loop runs it (run.c) */
+    uint8_t length;        /* in bytes: 2, 4 or 6 */
+    uint8_t imm;           /* bits 8-15 whole: SI's I2, SS's L or L1 L2, SVC's I */
+    uint8_t r1, r2;        /* bits 8-11 and 12-15: R1 (M1, L1) and R2 (X2, R3, M3, L2) as 0-15 */
+    uint8_t x2;            /* bits 12-15 as an index register: 16 for none */
+    uint8_t base1, base2;  /* bits 16-19 and 32-35 as base registers: 16 for none */
+    uint16_t disp1, disp2; /* bits 20-31 and 36-47 */
+};
+
+/* Decode the instruction whose bytes (as many as its length) are at bytes[0..5]. */
+void decode_instruction(struct insn *d, const uint8_t *bytes);
+
+static inline unsigned field_r1(const struct insn *i)
 {
-    return i[1] >> 4;
+    return i->r1;
 }
 
-static inline unsigned field_r2(const uint8_t *i)
+static inline unsigned field_r2(const struct insn *i)
 {
-    return i[1] & 15;
-}
-
-/* D(B) at i[off..off+1] */
-static inline uint32_t base_displacement(const struct cpu *c, const uint8_t *i, int off)
-{
-    unsigned b = i[off] >> 4;
-    uint32_t d = (uint32_t)(i[off] & 15) << 8 | i[off + 1];
-    return (d + (b ? c->gr[b] : 0)) & 0xFFFFFF;
+    return i->r2;
 }
 
 /* RX second-operand address D2(X2,B2). */
-static inline uint32_t address_rx(const struct cpu *c, const uint8_t *i)
+static inline uint32_t address_rx(const struct cpu *c, const struct insn *i)
 {
-    unsigned x = i[1] & 15;
-    return (base_displacement(c, i, 2) + (x ? c->gr[x] : 0)) & 0xFFFFFF;
+    return (c->gr[i->x2] + c->gr[i->base1] + i->disp1) & 0xFFFFFF;
 }
 
 /* RS, SI and S operand address (bytes 2-3), SS first and second operand addresses. */
-static inline uint32_t address_b2d2(const struct cpu *c, const uint8_t *i)
+static inline uint32_t address_b2d2(const struct cpu *c, const struct insn *i)
 {
-    return base_displacement(c, i, 2);
+    return (c->gr[i->base1] + i->disp1) & 0xFFFFFF;
 }
 
-static inline uint32_t address_ss2(const struct cpu *c, const uint8_t *i)
+static inline uint32_t address_ss2(const struct cpu *c, const struct insn *i)
 {
-    return base_displacement(c, i, 4);
+    return (c->gr[i->base2] + i->disp2) & 0xFFFFFF;
 }
 
 /* ---- big-endian helpers ------------------------------------------------------------------------- */
@@ -344,7 +374,7 @@ void check_access(struct cpu *c, uint32_t address, uint32_t length, enum access 
 static inline bool block_cache_hit(const struct cpu *c, const struct block_cache *b, uint32_t address,
                                    uint8_t key)
 {
-    return b->block == address >> 11 && b->context == atomic_load_explicit(&c->context, memory_order_relaxed) &&
+    return address - b->base < 0x800 && b->context == atomic_load_explicit(&c->context, memory_order_relaxed) &&
            b->key == key;
 }
 uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
@@ -354,17 +384,18 @@ static inline uint8_t *translate_block(struct cpu *c, struct block_cache *b, uin
                                        enum access access, uint8_t key)
 {
     if (block_cache_hit(c, b, address, key))
-        return b->host + (address & 0x7FF);
+        return b->host + (address - b->base);
     return translate_block_slow(c, b, address, access, key);
 }
 /* A fixed-size operand of `size` bytes inside the 2K block cached in b for the PSW key: its host
-   address; NULL when the access has to go the long way. */
+   address; NULL when the access has to go the long way.  One subtraction and compare checks both that
+   the address is in the block and that the operand ends there. */
 static inline uint8_t *cached_operand(const struct cpu *c, const struct block_cache *b, uint32_t address,
                                       uint32_t size)
 {
-    address &= 0xFFFFFF;
-    if ((address & 0x7FF) <= 0x800 - size && block_cache_hit(c, b, address, c->psw.key))
-        return b->host + (address & 0x7FF);
+    uint32_t offset = (address & 0xFFFFFF) - b->base;
+    if (offset <= 0x800 - size && b->context == atomic_load_explicit(&c->context, memory_order_relaxed))
+        return b->host + offset;
     return NULL;
 }
 /* Stores with PER active go the long way: the event is recorded there. */
@@ -501,6 +532,14 @@ static inline uint8_t cc_signed(int32_t v)
     return v == 0 ? 0 : v < 0 ? 1 : 2;
 }
 
+/* The address of the instruction being executed (EXECUTE's when executing a target): the PSW's
+   address, advanced as the instruction was fetched, less its length.  It holds until the instruction
+   branches, and nothing asks for it after that. */
+static inline uint32_t instruction_address(const struct cpu *c)
+{
+    return (c->psw.ia - 2u * c->ilc) & 0xFFFFFF;
+}
+
 /* A successful branch: set the instruction address and note it for PER. */
 static inline void branch_to(struct cpu *c, uint32_t address)
 {
@@ -510,13 +549,10 @@ static inline void branch_to(struct cpu *c, uint32_t address)
 
 /* ---- instruction handlers ----------------------------------------------------------------------- */
 
-/* Every instruction in opcodes.h has a handler op_MNEMONIC(cpu, instruction bytes). */
-#define DECLARE_HANDLER(code, name, format, flags) void op_##name(struct cpu *c, const uint8_t *inst);
+/* Every instruction in opcodes.h has a handler op_MNEMONIC(cpu, decoded instruction). */
+#define DECLARE_HANDLER(code, name, format, flags) insn_handler op_##name;
 S370_OPCODES(DECLARE_HANDLER)
 #undef DECLARE_HANDLER
-
-/* Execute one instruction whose bytes are in inst (used by the loop and by EX). */
-void execute_instruction(struct cpu *c, const uint8_t *inst);
 
 /* ---- timers (timer.c) --------------------------------------------------------------------------- */
 
@@ -531,6 +567,8 @@ uint64_t timer_next_event(struct cpu *c);
 /* Translate a virtual address with the CPU's tables: returns the real address, or raises the
    translation exception. */
 uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access);
+/* The same when the TLB has been looked at already and has no entry for the page (storage.c). */
+uint32_t dat_translate_miss(struct cpu *c, uint32_t virtual_address, enum access access);
 /* LRA: 0 and the real address, or the condition code 1 (segment invalid), 2 (page invalid) or 3
    (table length).  A translation-specification exception is raised, not returned. */
 int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real);

@@ -37,24 +37,6 @@ static const struct dat_format format_2k_1m = {11, 20, 0xFFF8, 0x0004, 0x0002};
 static const struct dat_format format_4k_64k = {12, 16, 0xFFF0, 0x0008, 0x0006};
 static const struct dat_format format_4k_1m = {12, 20, 0xFFF0, 0x0008, 0x0006};
 
-/* CR0 bits 8-12: 01000, 01010, 10000 and 10010 are the valid codes (page size in bits 8-9, bit 10
-   zero, segment size in bits 11-12); any other is a translation-specification exception. */
-static const struct dat_format *translation_format(struct cpu *c)
-{
-    switch ((c->cr[0] >> 19) & 0x1F) {
-    case 0x08:
-        return &format_2k_64k;
-    case 0x0A:
-        return &format_2k_1m;
-    case 0x10:
-        return &format_4k_64k;
-    case 0x12:
-        return &format_4k_1m;
-    default:
-        program_check(c, PGM_TRANSLATION_SPEC);
-    }
-}
-
 /* How a table walk ended; the values are LOAD REAL ADDRESS's condition codes except PAGE_LENGTH (3). */
 enum walk_result {
     WALK_DONE,
@@ -80,9 +62,9 @@ static const uint8_t *table_entry(struct cpu *c, uint32_t real)
  * long enough (what LRA returns).  Each length field counts sixteenths of the largest table, less
  * one, and is compared with the leftmost four bits of the index.  Entry addresses are 24-bit sums.
  */
-static enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
+ALWAYS_INLINE enum walk_result walk_in(struct cpu *c, const struct dat_format *f, uint32_t virtual,
+                                       uint32_t *out)
 {
-    const struct dat_format *f = translation_format(c);
     uint32_t cr1 = c->cr[1];
     uint32_t segment_index = virtual >> f->segment_shift;
     *out = ((cr1 & CR1_STO) + segment_index * 4) & 0xFFFFFF;
@@ -108,14 +90,39 @@ static enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
     return WALK_DONE;
 }
 
+/* CR0 bits 8-12: 01000, 01010, 10000 and 10010 are the valid codes (page size in bits 8-9, bit 10
+   zero, segment size in bits 11-12); any other is a translation-specification exception.  Each format
+   has its own copy of the walk, where the shifts and masks are constants. */
+ALWAYS_INLINE enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
+{
+    switch ((c->cr[0] >> 19) & 0x1F) {
+    case 0x08:
+        return walk_in(c, &format_2k_64k, virtual, out);
+    case 0x0A:
+        return walk_in(c, &format_2k_1m, virtual, out);
+    case 0x10:
+        return walk_in(c, &format_4k_64k, virtual, out);
+    case 0x12:
+        return walk_in(c, &format_4k_1m, virtual, out);
+    default:
+        program_check(c, PGM_TRANSLATION_SPEC);
+    }
+}
+
 /* Every access translates alike (no segment protection on this machine), so `access` is unused. */
 uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access)
+{
+    const struct tlb_entry *e = &c->tlb[(virtual_address >> 11) % TLB_SIZE];
+    if (e->generation == c->tlb_generation && e->vpage == virtual_address >> 11)
+        return e->real | (virtual_address & 0x7FF);
+    return dat_translate_miss(c, virtual_address, access);
+}
+
+uint32_t dat_translate_miss(struct cpu *c, uint32_t virtual_address, enum access access)
 {
     (void)access;
     uint32_t vpage = virtual_address >> 11;
     struct tlb_entry *e = &c->tlb[vpage % TLB_SIZE];
-    if (e->generation == c->tlb_generation && e->vpage == vpage)
-        return e->real | (virtual_address & 0x7FF);
     uint32_t real;
     enum walk_result r = walk(c, virtual_address, &real);
     if (r != WALK_DONE) {
@@ -156,7 +163,7 @@ void dat_purge_tlb(struct cpu *c)
    DAT; R1 gets the real address (cc 0) or the address of the entry that stopped the walk: the invalid
    segment-table entry (cc 1), the invalid page-table entry (cc 2), or the entry beyond the segment or
    page table that would have been used (cc 3).  Bits 0-7 of R1 are zeros. */
-void op_LRA(struct cpu *c, const uint8_t *inst)
+void op_LRA(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t real;
@@ -166,7 +173,7 @@ void op_LRA(struct cpu *c, const uint8_t *inst)
 }
 
 /* PURGE TLB: every translation this CPU remembers is forgotten. */
-void op_PTLB(struct cpu *c, const uint8_t *inst)
+void op_PTLB(struct cpu *c, const struct insn *inst)
 {
     (void)inst;
     require_supervisor(c);

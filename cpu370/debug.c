@@ -191,7 +191,7 @@ static void set_cpu_count(struct machine *m, int ncpus)
 /* New storage and keys, all zeros, in place of the old. */
 static bool replace_storage(struct machine *m, uint32_t size)
 {
-    uint8_t *storage = calloc(1, size), *keys = calloc(1, size / 2048);
+    uint8_t *storage = calloc(1, size + STORAGE_PADDING), *keys = calloc(1, size / 2048);
     if (!storage || !keys) {
         free(storage);
         free(keys);

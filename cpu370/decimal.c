@@ -124,12 +124,12 @@ struct decimal_operands {
     uint8_t f1[MAX_PACKED], f2[MAX_PACKED];
 };
 
-static void decode_ss_ll(struct cpu *c, const uint8_t *inst, struct decimal_operands *o)
+static void decode_ss_ll(struct cpu *c, const struct insn *inst, struct decimal_operands *o)
 {
     o->a1 = address_b2d2(c, inst);
     o->a2 = address_ss2(c, inst);
-    o->n1 = (inst[1] >> 4) + 1u;
-    o->n2 = (inst[1] & 15) + 1u;
+    o->n1 = inst->r1 + 1u;
+    o->n2 = inst->r2 + 1u;
 }
 
 /* Fetch the second operand and, unless only stored (ZAP), the first; check the first for storing. */
@@ -178,7 +178,7 @@ static void store_add_type(struct cpu *c, const struct decimal_operands *o, u128
 }
 
 /* AP and SP: the algebraic sum of the first operand and the (sign-inverted for SP) second. */
-static void add_decimal(struct cpu *c, const uint8_t *inst, bool subtract)
+static void add_decimal(struct cpu *c, const struct insn *inst, bool subtract)
 {
     struct decimal_operands o;
     struct packed x, y;
@@ -195,18 +195,18 @@ static void add_decimal(struct cpu *c, const uint8_t *inst, bool subtract)
         store_add_type(c, &o, y.magnitude - x.magnitude, y.negative);
 }
 
-void op_AP(struct cpu *c, const uint8_t *inst)
+void op_AP(struct cpu *c, const struct insn *inst)
 {
     add_decimal(c, inst, false);
 }
 
-void op_SP(struct cpu *c, const uint8_t *inst)
+void op_SP(struct cpu *c, const struct insn *inst)
 {
     add_decimal(c, inst, true);
 }
 
 /* ZAP: only the second operand is checked; the first is only stored. */
-void op_ZAP(struct cpu *c, const uint8_t *inst)
+void op_ZAP(struct cpu *c, const struct insn *inst)
 {
     struct decimal_operands o;
     struct packed y;
@@ -218,7 +218,7 @@ void op_ZAP(struct cpu *c, const uint8_t *inst)
 }
 
 /* CP: algebraic comparison, minus zero equal to plus zero; nothing is stored. */
-void op_CP(struct cpu *c, const uint8_t *inst)
+void op_CP(struct cpu *c, const struct insn *inst)
 {
     struct decimal_operands o;
     struct packed x, y;
@@ -238,8 +238,8 @@ void op_CP(struct cpu *c, const uint8_t *inst)
 }
 
 /* MP and DP: the second operand is at most 8 bytes and shorter than the first (specification). */
-static void decode_multiply_divide(struct cpu *c, const uint8_t *inst, struct decimal_operands *o, struct packed *x,
-                                   struct packed *y)
+static void decode_multiply_divide(struct cpu *c, const struct insn *inst, struct decimal_operands *o,
+                                   struct packed *x, struct packed *y)
 {
     decode_ss_ll(c, inst, o);
     if (o->n2 > 8 || o->n2 >= o->n1)
@@ -251,7 +251,7 @@ static void decode_multiply_divide(struct cpu *c, const uint8_t *inst, struct de
 
 /* MP: the multiplicand needs as many leftmost zero bytes as the multiplier has bytes (data exception
    otherwise), so the product always fits.  Its sign follows algebra even when it is zero. */
-void op_MP(struct cpu *c, const uint8_t *inst)
+void op_MP(struct cpu *c, const struct insn *inst)
 {
     struct decimal_operands o;
     struct packed x, y;
@@ -266,7 +266,7 @@ void op_MP(struct cpu *c, const uint8_t *inst)
 /* DP: the quotient fills the leftmost n1-n2 bytes (sign by algebra), the remainder the rightmost n2
    (sign of the dividend), even when zero.  A zero divisor or a quotient that does not fit is a
    decimal-divide exception, with the operands unchanged. */
-void op_DP(struct cpu *c, const uint8_t *inst)
+void op_DP(struct cpu *c, const struct insn *inst)
 {
     struct decimal_operands o;
     struct packed x, y;
@@ -287,10 +287,10 @@ void op_DP(struct cpu *c, const uint8_t *inst)
    a right shift first adds the rounding digit I3 to the leftmost digit shifted out.  An invalid
    rounding digit is a data exception even when it is not used.  Left shifts that lose nonzero digits
    overflow; then the result keeps its sign even when zero. */
-void op_SRP(struct cpu *c, const uint8_t *inst)
+void op_SRP(struct cpu *c, const struct insn *inst)
 {
     uint32_t a1 = address_b2d2(c, inst);
-    unsigned n1 = (inst[1] >> 4) + 1u, rounding = inst[1] & 15u;
+    unsigned n1 = inst->r1 + 1u, rounding = inst->r2;
     int shift = (int)(address_ss2(c, inst) & 63);
     if (shift >= 32)
         shift -= 64;
@@ -331,12 +331,13 @@ struct move_operands {
     int n1, n2;
 };
 
-static void fetch_move_operands(struct cpu *c, const uint8_t *inst, struct move_operands *m, bool fetch_first)
+static void fetch_move_operands(struct cpu *c, const struct insn *inst, struct move_operands *m,
+                                bool fetch_first)
 {
     uint32_t a2 = address_ss2(c, inst);
     m->a1 = address_b2d2(c, inst);
-    m->n1 = (inst[1] >> 4) + 1;
-    m->n2 = (inst[1] & 15) + 1;
+    m->n1 = inst->r1 + 1u;
+    m->n2 = inst->r2 + 1u;
     uint32_t second_in_first = address_distance(m->a1, a2), first_in_second = address_distance(a2, m->a1);
     if (second_in_first < (uint32_t)m->n1) {
         int span = (int)second_in_first + m->n2;
@@ -375,7 +376,7 @@ static inline uint8_t source_byte(const struct move_operands *m, int j)
 }
 
 /* PACK: zoned to packed; the rightmost byte's zone and digit swap, the other zones are dropped. */
-void op_PACK(struct cpu *c, const uint8_t *inst)
+void op_PACK(struct cpu *c, const struct insn *inst)
 {
     struct move_operands m;
     fetch_move_operands(c, inst, &m, false);
@@ -389,7 +390,7 @@ void op_PACK(struct cpu *c, const uint8_t *inst)
 }
 
 /* UNPK: packed to zoned; the rightmost byte's digit and sign swap, the other digits get zone F. */
-void op_UNPK(struct cpu *c, const uint8_t *inst)
+void op_UNPK(struct cpu *c, const struct insn *inst)
 {
     struct move_operands m;
     fetch_move_operands(c, inst, &m, false);
@@ -405,7 +406,7 @@ void op_UNPK(struct cpu *c, const uint8_t *inst)
 }
 
 /* MVO: the second operand goes to the left of the first operand's rightmost four bits. */
-void op_MVO(struct cpu *c, const uint8_t *inst)
+void op_MVO(struct cpu *c, const struct insn *inst)
 {
     struct move_operands m;
     fetch_move_operands(c, inst, &m, true);
@@ -424,7 +425,7 @@ void op_MVO(struct cpu *c, const uint8_t *inst)
 
 /* CVB: a result outside the 32-bit signed range still leaves its rightmost 32 bits in R1, then a
    fixed-point-divide exception is recognized. */
-void op_CVB(struct cpu *c, const uint8_t *inst)
+void op_CVB(struct cpu *c, const struct insn *inst)
 {
     uint8_t field[8];
     struct packed v;
@@ -436,7 +437,7 @@ void op_CVB(struct cpu *c, const uint8_t *inst)
         program_check(c, PGM_FIXED_DIVIDE);
 }
 
-void op_CVD(struct cpu *c, const uint8_t *inst)
+void op_CVD(struct cpu *c, const struct insn *inst)
 {
     int64_t value = (int32_t)c->gr[field_r1(inst)];
     uint8_t field[8];
@@ -501,9 +502,9 @@ static unsigned edit_next_digit(struct cpu *c, struct edit_source *s, bool *plus
  * 1 with the indicator on (minus) or 2 with it off (plus).  EDMK puts the address of each result digit
  * that turns significance on by being nonzero into bits 8-31 of GR1.
  */
-static void edit(struct cpu *c, const uint8_t *inst, bool mark)
+static void edit(struct cpu *c, const struct insn *inst, bool mark)
 {
-    unsigned n = inst[1] + 1u;
+    unsigned n = inst->imm + 1u;
     uint32_t a1 = address_b2d2(c, inst);
     uint8_t pattern[256];
     fetch_bytes(c, a1, pattern, n, c->psw.key);
@@ -540,12 +541,12 @@ static void edit(struct cpu *c, const uint8_t *inst, bool mark)
         c->gr[1] = (c->gr[1] & 0xFF000000) | (mark_address & 0xFFFFFF);
 }
 
-void op_ED(struct cpu *c, const uint8_t *inst)
+void op_ED(struct cpu *c, const struct insn *inst)
 {
     edit(c, inst, false);
 }
 
-void op_EDMK(struct cpu *c, const uint8_t *inst)
+void op_EDMK(struct cpu *c, const struct insn *inst)
 {
     edit(c, inst, true);
 }

@@ -62,7 +62,7 @@ void take_program_interrupt(struct cpu *c, int code)
     if (c->per_code)
         code |= PGM_PER_EVENT;
     if (nullifies(code)) { /* the virtual address that failed translation goes to 144-147 */
-        c->psw.ia = c->exec_ia;
+        c->psw.ia = instruction_address(c);
         put_be32(real_pointer(c, LOC_TRANS_EXC_ADDR), c->translation_address & 0xFFFFFF);
     }
     if (code & PGM_MONITOR_EVENT) { /* class at 149 with 148 zero, monitor code at 157-159 */

@@ -6,7 +6,7 @@
  */
 #include "cpu370/cpu_int.h"
 
-static void io_instruction(struct cpu *c, const uint8_t *inst, enum io_instruction op)
+static void io_instruction(struct cpu *c, const struct insn *inst, enum io_instruction op)
 {
     require_supervisor(c);
     uint16_t address = (uint16_t)address_b2d2(c, inst);
@@ -15,7 +15,7 @@ static void io_instruction(struct cpu *c, const uint8_t *inst, enum io_instructi
 }
 
 #define IO_HANDLER(name, op)                                                                                   \
-    void op_##name(struct cpu *c, const uint8_t *inst)                                                         \
+    void op_##name(struct cpu *c, const struct insn *inst)                                                     \
     {                                                                                                          \
         io_instruction(c, inst, op);                                                                           \
     }
@@ -33,13 +33,13 @@ IO_HANDLER(STIDC, IO_STIDC)
 
 /* CONNECT / DISCONNECT CHANNEL SET: this machine has one channel set, always connected to every CPU;
    connecting set 0 succeeds (cc 0), any other set is not operational (cc 3). */
-void op_CONCS(struct cpu *c, const uint8_t *inst)
+void op_CONCS(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     c->psw.cc = (address_b2d2(c, inst) & 0xFFFF) == 0 ? 0 : 3;
 }
 
-void op_DISCS(struct cpu *c, const uint8_t *inst)
+void op_DISCS(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     c->psw.cc = (address_b2d2(c, inst) & 0xFFFF) == 0 ? 0 : 3;

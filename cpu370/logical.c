@@ -1,9 +1,10 @@
 /*
- * logical.c - logical and character instructions (GA22-7000, "General Instructions"): connectives,
- * logical compares, characters under mask, storage-immediate, TS/CS/CDS interlocked against other
- * CPUs, the SS moves and connectives, TR/TRT, and the interruptible MVCL and CLCL.
+ * logical.c - logical and character instructions (GA22-7000, "General Instructions"): characters under
+ * mask, NI/OI/XI, TS/CS/CDS interlocked against other CPUs, the SS moves and connectives, TR/TRT, and
+ * the interruptible MVCL and CLCL.  The register and word connectives, logical compares, IC/STC, TM,
+ * MVI and CLI are in inline_ops.h (the decoded loop runs them in line).
  */
-#include "cpu370/cpu_int.h"
+#include "cpu370/inline_ops.h"
 
 #define BLOCK 2048u
 
@@ -29,81 +30,6 @@ static inline void note_alteration(struct cpu *c, uint32_t address, uint32_t len
         per_storage_alteration(c, address, length);
 }
 
-/* cc of a logical comparison: 0 equal, 1 first operand low, 2 first operand high. */
-static inline uint8_t cc_compare(int difference)
-{
-    return difference == 0 ? 0 : difference < 0 ? 1 : 2;
-}
-
-static inline uint8_t cc_compare_u32(uint32_t first, uint32_t second)
-{
-    return first == second ? 0 : first < second ? 1 : 2;
-}
-
-/* ---- register and word operands ----------------------------------------------------------------- */
-
-/* The connectives set cc 0 for a zero result, 1 otherwise. */
-static inline void set_connective(struct cpu *c, unsigned r1, uint32_t result)
-{
-    c->gr[r1] = result;
-    c->psw.cc = result != 0;
-}
-
-void op_NR(struct cpu *c, const uint8_t *inst)
-{
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] & c->gr[field_r2(inst)]);
-}
-
-void op_OR(struct cpu *c, const uint8_t *inst)
-{
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] | c->gr[field_r2(inst)]);
-}
-
-void op_XR(struct cpu *c, const uint8_t *inst)
-{
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] ^ c->gr[field_r2(inst)]);
-}
-
-void op_N(struct cpu *c, const uint8_t *inst)
-{
-    uint32_t operand = fetch4(c, address_rx(c, inst));
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] & operand);
-}
-
-void op_O(struct cpu *c, const uint8_t *inst)
-{
-    uint32_t operand = fetch4(c, address_rx(c, inst));
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] | operand);
-}
-
-void op_X(struct cpu *c, const uint8_t *inst)
-{
-    uint32_t operand = fetch4(c, address_rx(c, inst));
-    set_connective(c, field_r1(inst), c->gr[field_r1(inst)] ^ operand);
-}
-
-void op_CLR(struct cpu *c, const uint8_t *inst)
-{
-    c->psw.cc = cc_compare_u32(c->gr[field_r1(inst)], c->gr[field_r2(inst)]);
-}
-
-void op_CL(struct cpu *c, const uint8_t *inst)
-{
-    c->psw.cc = cc_compare_u32(c->gr[field_r1(inst)], fetch4(c, address_rx(c, inst)));
-}
-
-/* INSERT / STORE CHARACTER: bits 24-31 of R1; the rest of the register is unchanged. */
-void op_IC(struct cpu *c, const uint8_t *inst)
-{
-    unsigned r1 = field_r1(inst);
-    c->gr[r1] = (c->gr[r1] & 0xFFFFFF00u) | fetch1(c, address_rx(c, inst));
-}
-
-void op_STC(struct cpu *c, const uint8_t *inst)
-{
-    store1(c, address_rx(c, inst), (uint8_t)c->gr[field_r1(inst)]);
-}
-
 /* ---- characters under mask ---------------------------------------------------------------------- */
 
 /* Mask bit 8 >> i selects byte i of the register; the selected bytes are contiguous in storage. */
@@ -118,7 +44,7 @@ static unsigned selected_bytes(uint32_t v, unsigned mask, uint8_t out[4])
 
 /* ICM and CLM with a zero mask still access one byte (GA22-7000, "Recognition of access
    exceptions"); STCM with a zero mask accesses none. */
-void op_ICM(struct cpu *c, const uint8_t *inst)
+void op_ICM(struct cpu *c, const struct insn *inst)
 {
     unsigned r1 = field_r1(inst), mask = field_r2(inst);
     uint32_t address = address_b2d2(c, inst);
@@ -144,7 +70,7 @@ void op_ICM(struct cpu *c, const uint8_t *inst)
     c->psw.cc = zero ? 0 : (bytes[0] & 0x80) ? 1 : 2;
 }
 
-void op_STCM(struct cpu *c, const uint8_t *inst)
+void op_STCM(struct cpu *c, const struct insn *inst)
 {
     uint8_t bytes[4];
     unsigned n = selected_bytes(c->gr[field_r1(inst)], field_r2(inst), bytes);
@@ -152,7 +78,7 @@ void op_STCM(struct cpu *c, const uint8_t *inst)
         store_bytes(c, address_b2d2(c, inst), bytes, n, c->psw.key);
 }
 
-void op_CLM(struct cpu *c, const uint8_t *inst)
+void op_CLM(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_b2d2(c, inst);
     uint8_t first[4], second[4];
@@ -168,26 +94,8 @@ void op_CLM(struct cpu *c, const uint8_t *inst)
 
 /* ---- storage immediate -------------------------------------------------------------------------- */
 
-/* TEST UNDER MASK: cc 0 selected bits all zero (or mask zero), 1 mixed, 3 all one. */
-void op_TM(struct cpu *c, const uint8_t *inst)
-{
-    uint8_t mask = inst[1];
-    uint8_t selected = fetch1(c, address_b2d2(c, inst)) & mask;
-    c->psw.cc = selected == 0 ? 0 : selected == mask ? 3 : 1;
-}
-
-void op_MVI(struct cpu *c, const uint8_t *inst)
-{
-    store1(c, address_b2d2(c, inst), inst[1]);
-}
-
-void op_CLI(struct cpu *c, const uint8_t *inst)
-{
-    c->psw.cc = cc_compare(fetch1(c, address_b2d2(c, inst)) - inst[1]);
-}
-
 /* NI, OI, XI: fetch and store the byte through one translation. */
-static uint8_t *byte_to_update(struct cpu *c, const uint8_t *inst)
+static uint8_t *byte_to_update(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_b2d2(c, inst);
     uint8_t *p = host_address(c, address, ACCESS_STORE);
@@ -195,24 +103,24 @@ static uint8_t *byte_to_update(struct cpu *c, const uint8_t *inst)
     return p;
 }
 
-void op_NI(struct cpu *c, const uint8_t *inst)
+void op_NI(struct cpu *c, const struct insn *inst)
 {
     uint8_t *p = byte_to_update(c, inst);
-    *p &= inst[1];
+    *p &= inst->imm;
     c->psw.cc = *p != 0;
 }
 
-void op_OI(struct cpu *c, const uint8_t *inst)
+void op_OI(struct cpu *c, const struct insn *inst)
 {
     uint8_t *p = byte_to_update(c, inst);
-    *p |= inst[1];
+    *p |= inst->imm;
     c->psw.cc = *p != 0;
 }
 
-void op_XI(struct cpu *c, const uint8_t *inst)
+void op_XI(struct cpu *c, const struct insn *inst)
 {
     uint8_t *p = byte_to_update(c, inst);
-    *p ^= inst[1];
+    *p ^= inst->imm;
     c->psw.cc = *p != 0;
 }
 
@@ -224,7 +132,7 @@ void op_XI(struct cpu *c, const uint8_t *inst)
  * The operand is a store-type operand whatever the outcome, so store protection is checked (and
  * the change bit set) before the comparison; PER storage alteration is noted only when it stores.
  */
-void op_TS(struct cpu *c, const uint8_t *inst)
+void op_TS(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_b2d2(c, inst);
     uint8_t *p = host_address(c, address, ACCESS_STORE);
@@ -252,7 +160,7 @@ static inline uint64_t storage_order64(uint64_t v)
 }
 
 /* COMPARE AND SWAP: R1 equal to the word: R3 is stored, cc 0; unequal: the word goes to R1, cc 1. */
-void op_CS(struct cpu *c, const uint8_t *inst)
+void op_CS(struct cpu *c, const struct insn *inst)
 {
     unsigned r1 = field_r1(inst), r3 = field_r2(inst);
     uint32_t address = address_b2d2(c, inst);
@@ -270,7 +178,7 @@ void op_CS(struct cpu *c, const uint8_t *inst)
 }
 
 /* COMPARE DOUBLE AND SWAP: the same with the even-odd pairs R1 and R3 and a doubleword. */
-void op_CDS(struct cpu *c, const uint8_t *inst)
+void op_CDS(struct cpu *c, const struct insn *inst)
 {
     unsigned r1 = field_r1(inst), r3 = field_r2(inst);
     uint32_t address = address_b2d2(c, inst);
@@ -343,9 +251,9 @@ static inline uint8_t combine(enum byte_operation op, uint8_t first, uint8_t sec
  * byte loop on host storage gives exactly that for any overlap; a move whose destination does not
  * start inside its source is a plain memmove.  Returns whether any result byte is nonzero.
  */
-static inline bool storage_to_storage(struct cpu *c, const uint8_t *inst, enum byte_operation op)
+static inline bool storage_to_storage(struct cpu *c, const struct insn *inst, enum byte_operation op)
 {
-    uint32_t length = inst[1] + 1u, address = address_b2d2(c, inst);
+    uint32_t length = inst->imm + 1u, address = address_b2d2(c, inst);
     struct short_operand first, second;
     map_short_operand(c, address_ss2(c, inst), length, ACCESS_FETCH, &second);
     map_short_operand(c, address, length, ACCESS_STORE, &first);
@@ -369,39 +277,39 @@ static inline bool storage_to_storage(struct cpu *c, const uint8_t *inst, enum b
     return nonzero != 0;
 }
 
-void op_MVC(struct cpu *c, const uint8_t *inst)
+void op_MVC(struct cpu *c, const struct insn *inst)
 {
     storage_to_storage(c, inst, MOVE_BYTES);
 }
 
-void op_MVN(struct cpu *c, const uint8_t *inst)
+void op_MVN(struct cpu *c, const struct insn *inst)
 {
     storage_to_storage(c, inst, MOVE_NUMERICS);
 }
 
-void op_MVZ(struct cpu *c, const uint8_t *inst)
+void op_MVZ(struct cpu *c, const struct insn *inst)
 {
     storage_to_storage(c, inst, MOVE_ZONES);
 }
 
-void op_NC(struct cpu *c, const uint8_t *inst)
+void op_NC(struct cpu *c, const struct insn *inst)
 {
     c->psw.cc = storage_to_storage(c, inst, AND_BYTES);
 }
 
-void op_OC(struct cpu *c, const uint8_t *inst)
+void op_OC(struct cpu *c, const struct insn *inst)
 {
     c->psw.cc = storage_to_storage(c, inst, OR_BYTES);
 }
 
-void op_XC(struct cpu *c, const uint8_t *inst)
+void op_XC(struct cpu *c, const struct insn *inst)
 {
     c->psw.cc = storage_to_storage(c, inst, XOR_BYTES);
 }
 
-void op_CLC(struct cpu *c, const uint8_t *inst)
+void op_CLC(struct cpu *c, const struct insn *inst)
 {
-    uint32_t length = inst[1] + 1u;
+    uint32_t length = inst->imm + 1u;
     struct short_operand first, second;
     map_short_operand(c, address_b2d2(c, inst), length, ACCESS_FETCH, &first);
     map_short_operand(c, address_ss2(c, inst), length, ACCESS_FETCH, &second);
@@ -443,9 +351,9 @@ static inline uint8_t table_lookup(struct cpu *c, struct table *t, uint8_t argum
 
 /* TRANSLATE: each first-operand byte is replaced by the table byte it selects, left to right.  A
    table crossing a 2K boundary is checked for every part the arguments need before any store. */
-void op_TR(struct cpu *c, const uint8_t *inst)
+void op_TR(struct cpu *c, const struct insn *inst)
 {
-    uint32_t length = inst[1] + 1u, address = address_b2d2(c, inst);
+    uint32_t length = inst->imm + 1u, address = address_b2d2(c, inst);
     struct short_operand first;
     struct table table;
     map_short_operand(c, address, length, ACCESS_STORE, &first);
@@ -466,9 +374,9 @@ void op_TR(struct cpu *c, const uint8_t *inst)
  * last argument byte; cc 0 (registers unchanged) when every table byte is zero.  First-operand
  * bytes after the stop are not accessed.
  */
-void op_TRT(struct cpu *c, const uint8_t *inst)
+void op_TRT(struct cpu *c, const struct insn *inst)
 {
-    uint32_t length = inst[1] + 1u, address = address_b2d2(c, inst);
+    uint32_t length = inst->imm + 1u, address = address_b2d2(c, inst);
     struct table table;
     table_init(&table, address_ss2(c, inst));
     for (uint32_t i = 0; i < length;) {
@@ -506,7 +414,7 @@ struct long_operands {
     uint8_t pad;
 };
 
-static void load_long_operands(struct cpu *c, const uint8_t *inst, struct long_operands *o)
+static void load_long_operands(struct cpu *c, const struct insn *inst, struct long_operands *o)
 {
     o->r1 = field_r1(inst);
     o->r2 = field_r2(inst);
@@ -547,7 +455,7 @@ static bool interrupted_after_unit(struct cpu *c, const struct long_operands *o,
     store_long_operands(c, o);
     uint32_t pending = atomic_load_explicit(&c->pending, memory_order_relaxed);
     if (work_remains && pending && cpu_needs_attention(c, pending)) {
-        c->psw.ia = c->exec_ia;
+        c->psw.ia = instruction_address(c);
         return true;
     }
     return false;
@@ -570,7 +478,7 @@ static uint32_t unit_length(const struct long_operands *o)
  * second-operand byte that takes part, other than its first (addresses taken modulo 2**24) - sets
  * cc 3 and moves nothing.
  */
-void op_MVCL(struct cpu *c, const uint8_t *inst)
+void op_MVCL(struct cpu *c, const struct insn *inst)
 {
     struct long_operands o;
     load_long_operands(c, inst, &o);
@@ -613,7 +521,7 @@ static uint32_t first_difference(const uint8_t *first, const uint8_t *second, ui
  * up to the first unequal byte: cc 0 equal (or both lengths zero), 1 first low, 2 first high.  On
  * inequality the registers address the unequal bytes (a finished operand keeps length zero).
  */
-void op_CLCL(struct cpu *c, const uint8_t *inst)
+void op_CLCL(struct cpu *c, const struct insn *inst)
 {
     struct long_operands o;
     load_long_operands(c, inst, &o);

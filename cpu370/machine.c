@@ -39,7 +39,7 @@ struct machine *machine_create(const struct machine_config *config)
     m->config = *config;
     m->size = config->storage_size;
     m->ncpus = config->ncpus;
-    m->storage = calloc(1, m->size);
+    m->storage = calloc(1, m->size + STORAGE_PADDING);
     m->keys = calloc(1, m->size / 2048);
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
@@ -59,8 +59,11 @@ void machine_destroy(struct machine *m)
     if (!m)
         return;
     machine_halt(m);
-    for (int i = 0; i < S370_MAX_CPUS; i++)
+    for (int i = 0; i < S370_MAX_CPUS; i++) {
+        if (m->cpus[i])
+            free(m->cpus[i]->decoded);
         free(m->cpus[i]);
+    }
     pthread_cond_destroy(&m->wake);
     pthread_mutex_destroy(&m->lock);
     free(m->storage);

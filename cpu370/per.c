@@ -36,7 +36,7 @@ static bool in_area(const struct cpu *c, uint32_t address, uint32_t length)
 static void record(struct cpu *c, uint16_t event)
 {
     c->per_code |= event;
-    c->per_address = c->exec_ia;
+    c->per_address = instruction_address(c);
 }
 
 void per_instruction_fetch(struct cpu *c, uint32_t address)

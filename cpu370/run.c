@@ -1,22 +1,42 @@
 /*
  * run.c - the instruction loop: fetch, decode through the dispatch tables generated from opcodes.h,
  * execute, count; program interruptions unwind here from anywhere in an instruction; interruptions
- * pending at instruction boundaries are looked at only when the pending word is non-zero; a CPU in
- * an enabled wait sleeps until something can end it.  Also EXECUTE, which runs another instruction,
- * and the host threads that run CPUs for machine_start.
+ * pending at instruction boundaries are looked at only when the pending word changes; a CPU in an
+ * enabled wait sleeps until something can end it.  Most instructions run in the decoded loop
+ * (run_decoded: a cache of decoded instructions checked against storage before each use, threaded
+ * dispatch, the commonest instructions in line); step() runs the others, and every instruction
+ * while PER or the debugging controls are on.  Also EXECUTE, which runs another instruction, and
+ * the host threads that run CPUs for machine_start.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <time.h>
 
-#include "cpu370/cpu_int.h"
-
-typedef void handler_fn(struct cpu *c, const uint8_t *inst);
+#include "cpu370/inline_ops.h"
 
 /* The primary table is indexed by the first opcode byte; the two-byte opcodes (B2xx and the I/O
-   group 9Cxx-9Fxx) go through a second table indexed by both bytes' group and the second byte. */
+   group 9Cxx-9Fxx) have NULL there and go through a second table indexed by both bytes' group and the
+   second byte. */
 enum { GROUP_B2, GROUP_9C, GROUP_9D, GROUP_9E, GROUP_9F, GROUPS };
-static handler_fn *primary[256];
-static handler_fn *secondary[GROUPS][256];
+static insn_handler *primary[256];
+static insn_handler *secondary[GROUPS][256];
+
+/* How the decoded loop runs an instruction (insn.run), by first opcode byte: it leaves to step() the
+   ones that can change what the loop assumes stays the same (the PSW, the masks, the translation
+   context, the debugging and PER state), as the privileged ones, SVC and EXECUTE (whose target can be
+   anything) do; it runs those of inline_ops.h in line and calls the handler of the others. */
+enum decoded_run {
+    RUN_STEPPED,
+    RUN_CALL, /* in run_of; an entry has RUN_CALL_2, _4 or _6 by its length */
+    RUN_CALL_2,
+    RUN_CALL_4,
+    RUN_CALL_6,
+#define RUN_ENUM(name, length, kind) RUN_##name,
+    INLINE_OPS(RUN_ENUM)
+#undef RUN_ENUM
+    RUN_KINDS
+};
+static uint8_t run_of[256];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static int group_of(unsigned first_byte)
@@ -34,24 +54,20 @@ static int group_of(unsigned first_byte)
     }
 }
 
-static void operation_exception(struct cpu *c, const uint8_t *inst)
+static void operation_exception(struct cpu *c, const struct insn *inst)
 {
     (void)inst;
     program_check(c, PGM_OPERATION);
-}
-
-static void dispatch_secondary(struct cpu *c, const uint8_t *inst)
-{
-    secondary[group_of(inst[0])][inst[1]](c, inst);
 }
 
 static void build_tables(void)
 {
     static const struct {
         unsigned code;
-        handler_fn *handler;
+        insn_handler *handler;
+        unsigned flags;
     } handlers[] = {
-#define HANDLER_ENTRY(code, name, format, flags) {code, op_##name},
+#define HANDLER_ENTRY(code, name, format, flags) {code, op_##name, flags},
         S370_OPCODES(HANDLER_ENTRY)
 #undef HANDLER_ENTRY
     };
@@ -65,10 +81,24 @@ static void build_tables(void)
         if (code <= 0xFF) {
             primary[code] = handlers[i].handler;
         } else {
-            primary[code >> 8] = dispatch_secondary;
+            primary[code >> 8] = NULL;
             secondary[group_of(code >> 8)][code & 0xFF] = handlers[i].handler;
         }
     }
+    for (int i = 0; i < 256; i++)
+        run_of[i] = RUN_CALL;
+    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
+        unsigned code = handlers[i].code;
+        if (handlers[i].flags & (S370_PRIV | S370_SEMIPRIV | S370_IO))
+            run_of[code > 0xFF ? code >> 8 : code] = RUN_STEPPED;
+#define RUN_INLINE(name, length, kind)                                                                         \
+    if (handlers[i].handler == op_##name && s370_instruction_length(code) == (length))                         \
+        run_of[code] = RUN_##name;
+        INLINE_OPS(RUN_INLINE)
+#undef RUN_INLINE
+    }
+    run_of[0x0A] = RUN_STEPPED; /* SVC */
+    run_of[0x44] = RUN_STEPPED; /* EX */
     /* In the I/O group the second byte's other bits are ignored where no instruction is assigned:
        bit 15 alone then selects (SIO vs SIOF, TIO vs CLRIO, ...); an assigned code such as RIO (9C02)
        keeps its own handler. */
@@ -78,9 +108,27 @@ static void build_tables(void)
                 secondary[g][i] = secondary[g][i & 1];
 }
 
-void execute_instruction(struct cpu *c, const uint8_t *inst)
+/* The fields are taken whatever the format: a handler uses those its format has. */
+void decode_instruction(struct insn *d, const uint8_t *bytes)
 {
-    primary[inst[0]](c, inst);
+    unsigned length = (unsigned)s370_instruction_length(bytes[0]);
+    insn_handler *handler = primary[bytes[0]];
+    d->handler = handler ? handler : secondary[group_of(bytes[0])][bytes[1]];
+    d->length = (uint8_t)length;
+    d->imm = bytes[1];
+    d->r1 = bytes[1] >> 4;
+    d->r2 = bytes[1] & 15;
+    d->x2 = d->r2 ? d->r2 : 16;
+    d->base1 = d->base2 = 16;
+    d->disp1 = d->disp2 = 0;
+    if (length > 2) {
+        d->base1 = bytes[2] >> 4 ? bytes[2] >> 4 : 16;
+        d->disp1 = (uint16_t)((bytes[2] & 15) << 8 | bytes[3]);
+    }
+    if (length > 4) {
+        d->base2 = bytes[4] >> 4 ? bytes[4] >> 4 : 16;
+        d->disp2 = (uint16_t)((bytes[4] & 15) << 8 | bytes[5]);
+    }
 }
 
 noreturn void program_check(struct cpu *c, int code)
@@ -114,12 +162,7 @@ static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uin
     }
     if (length > 2) {
         if ((address & 0x7FF) + (uint32_t)length <= 0x800) {
-            inst[2] = p[2];
-            inst[3] = p[3];
-            if (length > 4) {
-                inst[4] = p[4];
-                inst[5] = p[5];
-            }
+            memcpy(inst + 2, p + 2, (size_t)length - 2);
         } else {
             /* the rest is in the next 2K block: fetch it a halfword at a time */
             uint32_t next = (address + 2) & 0xFFFFFF;
@@ -135,57 +178,186 @@ static int fetch_instruction(struct cpu *c, uint32_t address, uint8_t *inst, uin
 
 /* EXECUTE: run the instruction at the second-operand address with bits 8-15 ORed with R1's low byte.
    The target runs with EX's instruction address and length; EX as the target is an execute exception. */
-void op_EX(struct cpu *c, const uint8_t *inst)
+void op_EX(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_rx(c, inst);
-    uint8_t target[6];
-    fetch_instruction(c, address, target, c->psw.key, false);
-    if (target[0] == 0x44)
+    uint8_t bytes[6];
+    fetch_instruction(c, address, bytes, c->psw.key, false);
+    if (bytes[0] == 0x44)
         program_check(c, PGM_EXECUTE);
     unsigned r1 = field_r1(inst);
     if (r1)
-        target[1] |= (uint8_t)c->gr[r1];
+        bytes[1] |= (uint8_t)c->gr[r1];
     if (per_active(c))
         per_instruction_fetch(c, address);
+    struct insn target;
+    decode_instruction(&target, bytes);
     c->in_execute = true;
-    execute_instruction(c, target);
+    target.handler(c, &target);
     c->in_execute = false;
 }
 
-/* One instruction: the PSW must be valid and the address even; the instruction address advances
-   before execution, so branches simply overwrite it and interruptions store the next address.  The
-   usual case, an instruction in the 2K block the last one came from (and not within 8 bytes of its
-   end), is one compare and one 8-byte load; anything else goes through fetch_instruction. */
+/* One instruction, the general way: the PSW must be valid and the address even; the instruction
+   address advances before execution, so branches simply overwrite it and interruptions store the
+   next address.  PER is looked at here, and only here. */
 static void step(struct cpu *c)
 {
-    uint8_t inst[8];
+    uint8_t bytes[6];
     uint32_t ia = c->psw.ia;
-    c->exec_ia = ia;
     c->in_execute = false;
-    if (!c->psw.invalid && !(ia & 1) && (ia & 0x7FF) <= 0x800 - sizeof inst &&
-        block_cache_hit(c, &c->instruction_block, ia, c->psw.key)) {
-        memcpy(inst, c->instruction_block.host + (ia & 0x7FF), sizeof inst);
-        int length = s370_instruction_length(inst[0]);
-        c->ilc = (uint8_t)(length >> 1);
-        c->psw.ia = (ia + (uint32_t)length) & 0xFFFFFF;
-    } else {
-        c->ilc = 0;
-        if (c->psw.invalid)
-            program_check(c, PGM_SPECIFICATION);
-        fetch_instruction(c, ia, inst, c->psw.key, true);
-    }
+    c->ilc = 0;
+    if (c->psw.invalid)
+        program_check(c, PGM_SPECIFICATION);
+    fetch_instruction(c, ia, bytes, c->psw.key, true);
+    struct insn inst;
+    decode_instruction(&inst, bytes);
     c->instructions++;
     if (per_active(c)) {
         uint32_t gr_before[16];
         memcpy(gr_before, c->gr, sizeof gr_before);
         c->branched = false;
         per_instruction_fetch(c, ia);
-        execute_instruction(c, inst);
+        inst.handler(c, &inst);
         per_end_instruction(c, gr_before, ia);
     } else {
-        execute_instruction(c, inst);
+        inst.handler(c, &inst);
     }
     c->interruptions_in_a_row = 0;
+}
+
+/* ---- the decoded-instruction loop --------------------------------------------------------------- */
+
+/* The handlers of the instructions the decoded loop runs in line, for step() and EXECUTE. */
+#define INLINE_HANDLER(name, length, kind)                                                                     \
+    void op_##name(struct cpu *c, const struct insn *inst)                                                     \
+    {                                                                                                          \
+        do_##name(c, inst);                                                                                    \
+    }
+INLINE_OPS(INLINE_HANDLER)
+#undef INLINE_HANDLER
+
+/*
+ * The decoded-instruction cache: direct-mapped by halfword address, each entry the decoding of the
+ * 8 bytes in its raw field (the instruction and whatever follows it).  Before an entry runs, the 8
+ * bytes now at the instruction address are compared with raw: an entry never needs invalidating,
+ * whoever changed storage - this CPU's store into the very next instruction, another CPU, a channel,
+ * the operator - and a different address space at the same logical address just decodes again.
+ * What the decoding does not depend on (translation, protection, keys) is the instruction block
+ * cache's business, as in step().  Since 2K blocks are aligned in the table, the entry of the next
+ * instruction in a block is the entry after this one's halfwords.  Entries for the last 8 bytes of a
+ * block are never filled (their instructions may reach into the next block), so the loop leaves a
+ * block through them.
+ */
+#define DECODED_ENTRIES 8192u
+
+/* The cache starts with entries that only leave the loop, whatever bytes match them. */
+static void decoded_cache_create(struct cpu *c)
+{
+    c->decoded = malloc(DECODED_ENTRIES * sizeof *c->decoded);
+    if (!c->decoded)
+        return;
+    for (unsigned i = 0; i < DECODED_ENTRIES; i++)
+        c->decoded[i] = (struct insn){.run = RUN_STEPPED};
+}
+
+/* Instructions the decoded loop may run after its last look at the pending word and the limit: it
+   looks at every branch taken, and running straight on it leaves the 2K block within 1024. */
+#define DECODED_RUN_MARGIN 1024
+
+/*
+ * Run instructions from the 2K block the instruction block cache holds for the PSW's address while
+ * nothing needs the general loop.  Returns true when it stopped, at a branch taken, for the general
+ * loop's checks: the limit is reached, the pending word has changed from `seen` (which needed no
+ * attention), the context changed or debugging started; false when the next instruction is for
+ * step(): in another block (or in the last 8 bytes of this one), or one the loop does not run.
+ * Another CPU's changes to the context and pending word are therefore seen at this CPU's next branch,
+ * at most 1024 instructions later.  The caller has checked everything else step() does: a valid PSW,
+ * an even address, PER off, nobody debugging.  The PSW, ILC and count are kept exact before each
+ * instruction, so a program interruption can unwind from any of them.
+ */
+static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen)
+{
+    static void *const run_label[RUN_KINDS] = {
+        [RUN_STEPPED] = &&leave_for_step,
+        [RUN_CALL] = &&leave_for_step, /* never an entry's */
+        [RUN_CALL_2] = &&call_2,
+        [RUN_CALL_4] = &&call_4,
+        [RUN_CALL_6] = &&call_6,
+#define RUN_LABEL(name, length, kind) [RUN_##name] = &&run_##name,
+        INLINE_OPS(RUN_LABEL)
+#undef RUN_LABEL
+    };
+    const uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
+    const uint32_t base = c->instruction_block.base;
+    const uint8_t *const block = c->instruction_block.host;
+    struct insn *const table = c->decoded;
+    uint32_t ia = c->psw.ia;
+    struct insn *const block_entries = &table[(base >> 1) & (DECODED_ENTRIES - 1)];
+    const uint8_t *p = block + (ia - base);
+    struct insn *d = block_entries + ((ia - base) >> 1);
+    uint64_t bytes;
+    c->in_execute = false;
+
+dispatch:
+    memcpy(&bytes, p, sizeof bytes);
+    if (bytes != d->raw)
+        goto decode;
+    goto *run_label[d->run];
+
+decode:
+    if (ia - base > 0x800 - 8 || run_of[p[0]] == RUN_STEPPED)
+        goto leave_for_step;
+    decode_instruction(d, p);
+    d->raw = bytes;
+    d->run = run_of[p[0]] == RUN_CALL ? (uint8_t)(RUN_CALL_2 + (d->length >> 1) - 1) : run_of[p[0]];
+    goto *run_label[d->run];
+
+/* Each instruction: the PSW advanced and counted, the body (in line or the handler), then on to the
+   next; the length is a constant in each copy. */
+#define BEGIN(length)                                                                                          \
+    c->psw.ia = ia + (length);                                                                                 \
+    c->ilc = (length) / 2;                                                                                     \
+    c->instructions++
+#define SEQUENTIAL(length)                                                                                     \
+    ia += (length);                                                                                            \
+    p += (length);                                                                                             \
+    d += (length) / 2;                                                                                         \
+    goto dispatch
+#define BRANCHING(length)                                                                                      \
+    if (c->psw.ia != ia + (length))                                                                            \
+        goto branched;                                                                                         \
+    SEQUENTIAL(length)
+#define RUN_INLINE(name, length, kind)                                                                         \
+    run_##name : BEGIN(length);                                                                                \
+    do_##name(c, d);                                                                                           \
+    kind(length);
+    INLINE_OPS(RUN_INLINE)
+#define CALL_HANDLER(length)                                                                                   \
+    call_##length : BEGIN(length);                                                                             \
+    d->handler(c, d);                                                                                          \
+    BRANCHING(length);
+    CALL_HANDLER(2)
+    CALL_HANDLER(4)
+    CALL_HANDLER(6)
+#undef CALL_HANDLER
+#undef RUN_INLINE
+#undef BRANCHING
+#undef SEQUENTIAL
+#undef BEGIN
+
+branched:
+    ia = c->psw.ia;
+    if (c->instructions >= limit || atomic_load_explicit(&c->pending, memory_order_relaxed) != seen ||
+        atomic_load_explicit(&c->context, memory_order_relaxed) != context || debug_watching(c))
+        return true;
+    if ((ia & 1) || ia - base > 0x800 - 8)
+        goto leave_for_step;
+    p = block + (ia - base);
+    d = block_entries + ((ia - base) >> 1);
+    goto dispatch;
+
+leave_for_step:
+    return false;
 }
 
 /* ---- CPU requests: resets, start, stop, store status -------------------------------------------- */
@@ -308,6 +480,16 @@ static bool halting_thread(const struct cpu *c)
     return thread_cpu == c && machine_halting(c->m);
 }
 
+/* Whether the decoded loop may run the instruction at the PSW's address: the general loop's checks
+   are done, the instruction block cache holds its block, nothing needs the care of step(), and the
+   limit is far enough away. */
+static bool decoded_loop_allowed(const struct cpu *c, uint64_t end)
+{
+    return c->decoded && !c->psw.invalid && !per_active(c) && !debug_watching(c) &&
+           end - c->instructions > DECODED_RUN_MARGIN &&
+           block_cache_hit(c, &c->instruction_block, c->psw.ia, c->psw.key);
+}
+
 static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
 {
     uint64_t checkpoint = end < c->next_timer_poll ? end : c->next_timer_poll;
@@ -341,6 +523,12 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
         }
         if (debug_watching(c) && debug_stop_before_instruction(c))
             continue; /* stopped before it: the state is looked at again */
+        if (decoded_loop_allowed(c, end)) {
+            uint64_t limit = end - DECODED_RUN_MARGIN < c->next_timer_poll ? end - DECODED_RUN_MARGIN
+                                                                           : c->next_timer_poll;
+            if (run_decoded(c, limit, seen))
+                continue;
+        }
         /* Everything above holds for the next instruction too while nothing is pending, the
            checkpoint is not reached, nobody is debugging and the context is the same: the state and
            the wait bit change only with a PSW load or a reset, and both change the context. */
@@ -349,7 +537,7 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
             step(c);
         while (atomic_load_explicit(&c->context, memory_order_relaxed) == context &&
                !atomic_load_explicit(&c->pending, memory_order_relaxed) &&
-               c->instructions < checkpoint && !debug_watching(c));
+               c->instructions < checkpoint && !debug_watching(c) && !decoded_loop_allowed(c, end));
     }
 }
 
@@ -359,6 +547,11 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
 #define INTERRUPTION_LOOP_LIMIT 256
 static bool take_program_interruption_or_check_stop(struct cpu *c)
 {
+    /* the decoded loop does not clear the run at every instruction: one completed since the last
+       interruption shows in the count (which includes the one interrupted) */
+    if (c->instructions - c->instructions_at_interruption > 1)
+        c->interruptions_in_a_row = 0;
+    c->instructions_at_interruption = c->instructions;
     if (++c->interruptions_in_a_row > INTERRUPTION_LOOP_LIMIT) {
         c->state = CPU_CHECK_STOP;
         return false;
@@ -371,6 +564,8 @@ static bool take_program_interruption_or_check_stop(struct cpu *c)
 enum cpu_stop_reason cpu_run(struct cpu *c, uint64_t limit)
 {
     pthread_once(&tables_once, build_tables);
+    if (!c->decoded)
+        decoded_cache_create(c);
     const uint64_t end = limit ? c->instructions + limit : UINT64_MAX;
     if (c->next_timer_poll == 0 || c->next_timer_poll > c->instructions + TIMER_POLL_INTERVAL)
         c->next_timer_poll = c->instructions + TIMER_POLL_INTERVAL;

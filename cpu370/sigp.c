@@ -139,7 +139,7 @@ static const struct order {
 
 /* SIGP R1,R3,D2(B2): the order code is bits 24-31 of the second-operand address, the CPU address
    bits 16-31 of R3; R1 receives the status when cc 1 is set. */
-void op_SIGP(struct cpu *c, const uint8_t *inst)
+void op_SIGP(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     struct machine *m = c->m;

@@ -26,33 +26,75 @@ static void note_reference(uint8_t *key, enum access access)
         __atomic_fetch_or(key, bits, __ATOMIC_RELAXED);
 }
 
-uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t key)
+/* The checks after translation, on the absolute address of a logical one, and the reference and
+   change bits. */
+static inline void check_translated(struct cpu *c, uint32_t address, uint32_t absolute, enum access access,
+                                    uint8_t key)
+{
+    if (access == ACCESS_STORE && address < 512 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
+        program_check(c, PGM_PROTECTION);
+    uint8_t *k = key_of(c->m, absolute);
+    if (key != 0 && (*k >> 4) != key && (access == ACCESS_STORE || (*k & KEY_FETCH_PROTECT)))
+        program_check(c, PGM_PROTECTION);
+    note_reference(k, access);
+}
+
+/* The translation of translate() below, in line where a block cache is filled (the path every access
+   to a block new to the cache takes): a TLB hit is looked up here, a miss goes to dat.c. */
+ALWAYS_INLINE uint32_t translate_address(struct cpu *c, uint32_t address, enum access access, uint8_t key)
 {
     address &= 0xFFFFFF;
-    uint32_t real = dat_on(c) ? dat_translate(c, address, access) : address;
+    uint32_t real = address;
+    if (dat_on(c)) {
+        const struct tlb_entry *e = &c->tlb[(address >> 11) % TLB_SIZE];
+        if (e->generation == c->tlb_generation && e->vpage == address >> 11)
+            real = e->real | (address & 0x7FF);
+        else
+            real = dat_translate_miss(c, address, access);
+    }
     if (access == ACCESS_STORE && address < 512 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
         program_check(c, PGM_PROTECTION);
     uint32_t absolute = real_to_absolute(c, real);
     if (absolute >= c->m->size)
         program_check(c, PGM_ADDRESSING);
-    uint8_t *k = key_of(c->m, absolute);
-    if (key != 0 && (*k >> 4) != key && (access == ACCESS_STORE || (*k & KEY_FETCH_PROTECT)))
-        program_check(c, PGM_PROTECTION);
-    note_reference(k, access);
+    check_translated(c, address, absolute, access, key);
     return absolute;
+}
+
+uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t key)
+{
+    return translate_address(c, address, access, key);
+}
+
+/* Fill block cache b for the block of address (24 bits), returning the host address. */
+ALWAYS_INLINE uint8_t *fill_block_cache(struct cpu *c, struct block_cache *b, uint32_t address,
+                                        enum access access, uint8_t key)
+{
+    /* the context is read before the checks: a key changed meanwhile leaves the entry stale */
+    uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
+    /* A store to the block the last fetch went to (or a fetch from the one the last store went to):
+       translation, prefixing and addressing hold for it; only the checks that depend on the access
+       are left. */
+    const struct block_cache *other = b == &c->store_block ? &c->fetch_block : &c->store_block;
+    uint32_t absolute;
+    if (other->context == context && address - other->base < 0x800) {
+        absolute = (uint32_t)(other->host - c->m->storage) + (address - other->base);
+        check_translated(c, address, absolute, access, key);
+    } else {
+        absolute = translate_address(c, address, access, key);
+    }
+    uint8_t *p = c->m->storage + absolute;
+    b->base = address & ~0x7FFu;
+    b->key = key;
+    b->context = context;
+    b->host = p - (address & 0x7FF);
+    return p;
 }
 
 uint8_t *translate_block_slow(struct cpu *c, struct block_cache *b, uint32_t address, enum access access,
                               uint8_t key)
 {
-    /* the context is read before the checks: a key changed meanwhile leaves the entry stale */
-    uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
-    uint8_t *p = c->m->storage + translate(c, address, access, key);
-    b->block = address >> 11;
-    b->key = key;
-    b->context = context;
-    b->host = p - (address & 0x7FF);
-    return p;
+    return fill_block_cache(c, b, address, access, key);
 }
 
 void storage_keys_changed(struct machine *m)
@@ -116,14 +158,14 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
     }
 }
 
-/* Fixed-length operands, the long way (cpu_int.h has the inline fast path): still the cached block
-   when the operand is inside one 2K block. */
+/* Fixed-length operands, the long way (cpu_int.h has the inline fast path, which has just missed):
+   the block cache filled when the operand is inside one 2K block. */
 #define FETCH_FIXED(name, type, size, decode)                                                                  \
     type name(struct cpu *c, uint32_t address)                                                                 \
     {                                                                                                          \
         address &= 0xFFFFFF;                                                                                   \
         if ((address & (BLOCK - 1)) <= BLOCK - (size))                                                         \
-            return decode(translate_block(c, &c->fetch_block, address, ACCESS_FETCH, c->psw.key));              \
+            return decode(fill_block_cache(c, &c->fetch_block, address, ACCESS_FETCH, c->psw.key));            \
         uint8_t b[size];                                                                                       \
         fetch_bytes(c, address, b, size, c->psw.key);                                                          \
         return decode(b);                                                                                      \
@@ -135,8 +177,8 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         address &= 0xFFFFFF;                                                                                   \
         uint8_t b[size];                                                                                       \
         encode(b, v);                                                                                          \
-        if ((address & (BLOCK - 1)) <= BLOCK - (size) && !per_active(c)) {                                    \
-            memcpy(translate_block(c, &c->store_block, address, ACCESS_STORE, c->psw.key), b, size);           \
+        if ((address & (BLOCK - 1)) <= BLOCK - (size) && !per_active(c)) {                                     \
+            memcpy(fill_block_cache(c, &c->store_block, address, ACCESS_STORE, c->psw.key), b, size);          \
             return;                                                                                            \
         }                                                                                                      \
         store_bytes(c, address, b, size, c->psw.key);                                                          \

@@ -210,7 +210,7 @@ void timer_start(struct cpu *c)
 /* ---- instructions ------------------------------------------------------------------------------- */
 
 /* The doubleword operand of the privileged timer instructions: supervisor state, then alignment. */
-static uint32_t privileged_doubleword(struct cpu *c, const uint8_t *inst)
+static uint32_t privileged_doubleword(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -219,14 +219,14 @@ static uint32_t privileged_doubleword(struct cpu *c, const uint8_t *inst)
 }
 
 /* STORE CLOCK: not privileged, no alignment required; cc 0 (the clock is always in the set state). */
-void op_STCK(struct cpu *c, const uint8_t *inst)
+void op_STCK(struct cpu *c, const struct insn *inst)
 {
     store8(c, address_b2d2(c, inst), tod_now(c->m));
     c->psw.cc = 0;
 }
 
 /* SET CLOCK: the TOD clock takes the operand's value (bits below the microsecond ignored). */
-void op_SCK(struct cpu *c, const uint8_t *inst)
+void op_SCK(struct cpu *c, const struct insn *inst)
 {
     struct machine *m = c->m;
     uint64_t value = fetch8(c, privileged_doubleword(c, inst)) & ~(uint64_t)TOD_BEYOND_RESOLUTION;
@@ -237,18 +237,18 @@ void op_SCK(struct cpu *c, const uint8_t *inst)
 }
 
 /* SET CLOCK COMPARATOR: bits the comparison does not use (beyond the microsecond) are not kept. */
-void op_SCKC(struct cpu *c, const uint8_t *inst)
+void op_SCKC(struct cpu *c, const struct insn *inst)
 {
     c->clock_comparator = fetch8(c, privileged_doubleword(c, inst)) & ~(uint64_t)TOD_BEYOND_RESOLUTION;
     update_timer_conditions(c, machine_clock());
 }
 
-void op_STCKC(struct cpu *c, const uint8_t *inst)
+void op_STCKC(struct cpu *c, const struct insn *inst)
 {
     store8(c, privileged_doubleword(c, inst), c->clock_comparator);
 }
 
-void op_SPT(struct cpu *c, const uint8_t *inst)
+void op_SPT(struct cpu *c, const struct insn *inst)
 {
     int64_t value = (int64_t)(fetch8(c, privileged_doubleword(c, inst)) & ~(uint64_t)TOD_BEYOND_RESOLUTION);
     set_cpu_timer(c, value);
@@ -257,7 +257,7 @@ void op_SPT(struct cpu *c, const uint8_t *inst)
 
 /* STORE CPU TIMER: a negative value stored while enabled is followed by the interruption at the end
    of the instruction (GA22-7000 programming note). */
-void op_STPT(struct cpu *c, const uint8_t *inst)
+void op_STPT(struct cpu *c, const struct insn *inst)
 {
     store8(c, privileged_doubleword(c, inst), (uint64_t)cpu_timer_value(c));
     update_timer_conditions(c, machine_clock());
@@ -269,7 +269,7 @@ enum { PREFIX_BITS = 0x000FF000 }; /* bits 8-19 */
 
 /* SET PREFIX: bits 8-19 of the word become the prefix; one outside storage is an addressing exception
    (the instruction is suppressed).  The TLB is purged. */
-void op_SPX(struct cpu *c, const uint8_t *inst)
+void op_SPX(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -281,7 +281,7 @@ void op_SPX(struct cpu *c, const uint8_t *inst)
     dat_purge_tlb(c);
 }
 
-void op_STPX(struct cpu *c, const uint8_t *inst)
+void op_STPX(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -290,7 +290,7 @@ void op_STPX(struct cpu *c, const uint8_t *inst)
 }
 
 /* STORE CPU ADDRESS: the CPU address is its index in the machine. */
-void op_STAP(struct cpu *c, const uint8_t *inst)
+void op_STAP(struct cpu *c, const struct insn *inst)
 {
     require_supervisor(c);
     uint32_t address = address_b2d2(c, inst);
@@ -303,7 +303,7 @@ void op_STAP(struct cpu *c, const uint8_t *inst)
  * maximum MCEL length (48-63, zero: no extended logout is stored).  In a machine with several CPUs the
  * leftmost digit of the identification number is the CPU address, so that each CPU's id is unique.
  */
-void op_STIDP(struct cpu *c, const uint8_t *inst)
+void op_STIDP(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = privileged_doubleword(c, inst);
     const struct machine_config *config = &c->m->config;
