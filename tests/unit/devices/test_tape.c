@@ -691,6 +691,19 @@ static uint8_t csw_unit(struct rig *g)
     return (uint8_t)(cputest_word(&g->t, 0x44) >> 24);
 }
 
+/* A motion's channel end, then its device end with `ending` status: two interruptions, or one when
+   the CPU was slow to take the first (a loaded host) and the channel merged the device end into it
+   while it was pending, as a real channel does. */
+static void expect_motion_end(struct rig *g, uint8_t ending)
+{
+    if (csw_unit(g) == CE) {
+        rig_next(g, false);
+        ck_assert_uint_eq(csw_unit(g), DE | ending);
+    } else {
+        ck_assert_uint_eq(csw_unit(g), CE | DE | ending);
+    }
+}
+
 static void rig_free(struct rig *g)
 {
     channel_destroy(g->cs);
@@ -744,13 +757,9 @@ START_TEST(test_channel_backspace_file_into_load_point)
     struct rig g;
     rig_mount(&g, "t.aws");
     rig_start(&g, I("CCW   X'37',0,0,1"));
-    ck_assert_uint_eq(csw_unit(&g), CE);
-    rig_next(&g, false);
-    ck_assert_uint_eq(csw_unit(&g), DE);
+    expect_motion_end(&g, 0);
     rig_start(&g, I("CCW   X'2F',0,0,1"));
-    ck_assert_uint_eq(csw_unit(&g), CE);
-    rig_next(&g, false);
-    ck_assert_uint_eq(csw_unit(&g), DE | UC);
+    expect_motion_end(&g, UC);
     rig_start(&g, I("CCW   X'04',BUF,X'20',2"));
     ck_assert_uint_eq(csw_unit(&g), CE | DE);
     ck_assert_uint_eq(cputest_word(&g.t, 0x1800) >> 16, 0x0048);
@@ -767,9 +776,7 @@ START_TEST(test_channel_space_block_over_tapemark)
     struct rig g;
     rig_mount(&g, "t.aws");
     rig_start(&g, I("CCW   X'37',0,X'40',1") I("CCW   X'37',0,X'40',1") I("CCW   X'37',0,0,1"));
-    ck_assert_uint_eq(csw_unit(&g), CE);
-    rig_next(&g, false);
-    ck_assert_uint_eq(csw_unit(&g), DE | UX);
+    expect_motion_end(&g, UX);
     rig_free(&g);
 }
 END_TEST
