@@ -7,7 +7,10 @@
 #                        cyl 1-4: the CP nucleus     cyl 5-9: the directory (cms-images/user.direct)
 #                        cyl 10-59: paging           cyl 60-159: spool
 #   user01.cckd  S37U01  the users' minidisks (see user.direct); USER1's 191 (cylinders 1-5)
-#                        holds the demo guest as IPL text, so `IPL 191` runs it
+#                        holds the demo guest as IPL text, so `IPL 191` runs it; SECOND's 150
+#                        (cylinders 300-459) is a second system residence volume laid out like
+#                        S37RES with a directory of its own (user2.direct), so `IPL 150` there
+#                        runs CP under CP
 #   reader.deck          an `ID USER1` card and the demo guest as an IPL card deck: s370.cnf puts it
 #                        in the real reader 00C, so CP spools it to USER1's reader at IPL
 #
@@ -21,10 +24,12 @@ BIN=$1 NUCLEUS=$2 OUT=$3
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SRC="$ROOT/cms-images"
 
-# The SYSRES layout, in cylinders; CP reads it from SYSHDR.
+# The SYSRES layout, in cylinders; CP reads it from SYSHDR.  The second-level system residence
+# minidisk has the same layout from its own cylinder 0 (SECOND_CYL on S37U01).
 NUC_CYL=1 DIR_CYL=5 PAGE_CYL=10 PAGE_CYLS=50 SPOOL_CYL=60 SPOOL_CYLS=100
 RECORDS_PER_CYL=120 # 30 tracks of 4 records
 CYLS=555            # a 3350
+SECOND_CYL=300 SECOND_CYLS=$((SPOOL_CYL + SPOOL_CYLS))
 
 die() {
     echo "images: $*" >&2
@@ -54,10 +59,16 @@ dir_records=$(records "$work/user.dir")
 [ "$dir_records" -le $(((PAGE_CYL - DIR_CYL) * RECORDS_PER_CYL)) ] ||
     die "the directory ($dir_records users) does not fit cylinders $DIR_CYL-$((PAGE_CYL - 1))"
 
-"$BIN/asm370" -I "$ROOT/cp/macros" -f bin -o "$work/syshdr.bin" -l "$work/syshdr.lst" \
-    -D CYLS=$CYLS -D NUCC=$NUC_CYL -D NUCN="$nuc_records" -D DIRC=$DIR_CYL -D DIRN="$dir_records" \
-    -D PAGC=$PAGE_CYL -D PAGN=$PAGE_CYLS -D SPLC=$SPOOL_CYL -D SPLN=$SPOOL_CYLS \
-    -D "DATE=$(date -u '+%Y-%m-%d %H:%M:%S')" "$SRC/sysrec.asm" || die "SYSHDR does not assemble"
+# syshdr DIRECTORY CYLS OUT: the SYSHDR record of a volume of CYLS cylinders with that directory.
+syshdr() {
+    "$BIN/asm370" -I "$ROOT/cp/macros" -f bin -o "$3" -l "$3.lst" -D CYLS="$2" -D NUCC=$NUC_CYL \
+        -D NUCN="$nuc_records" -D DIRC=$DIR_CYL -D DIRN="$(records "$1")" -D PAGC=$PAGE_CYL -D PAGN=$PAGE_CYLS \
+        -D SPLC=$SPOOL_CYL -D SPLN=$SPOOL_CYLS -D "DATE=$(date -u '+%Y-%m-%d %H:%M:%S')" "$SRC/sysrec.asm" ||
+        die "SYSHDR does not assemble"
+}
+syshdr "$work/user.dir" $CYLS "$work/syshdr.bin"
+"$BIN/dirc370" -o "$work/user2.dir" "$SRC/user2.direct" > /dev/null || die "the second-level directory does not compile"
+syshdr "$work/user2.dir" $SECOND_CYLS "$work/syshdr2.bin"
 
 # The demo guest: IPL text on USER1's minidisk (S37U01 cylinder 1) and a deck for USER1's reader.
 "$BIN/asm370" -f ipltext -o "$work/demo.ipl" -l "$work/demo.lst" "$SRC/guests/demo.asm" ||
@@ -76,6 +87,14 @@ res="$work/sysres.cckd" u01="$work/user01.cckd"
 "$BIN/dasd370" format "$res" $SPOOL_CYL $SPOOL_CYLS
 "$BIN/dasd370" init -z "$u01" 3350 S37U01 $CYLS
 "$BIN/dasd370" ipl "$u01" "$work/demo.ipl" 1
+# the second-level SYSRES: the same loader and nucleus, its own SYSHDR and directory
+c=$SECOND_CYL
+"$BIN/dasd370" ipl "$u01" "$work/iplload.ipl" $c
+"$BIN/dasd370" put "$u01" $c 1 "$work/syshdr2.bin"
+"$BIN/dasd370" put "$u01" $((c + NUC_CYL)) 0 "$NUCLEUS"
+"$BIN/dasd370" put "$u01" $((c + DIR_CYL)) 0 "$work/user2.dir"
+"$BIN/dasd370" format "$u01" $((c + PAGE_CYL)) $PAGE_CYLS
+"$BIN/dasd370" format "$u01" $((c + SPOOL_CYL)) $SPOOL_CYLS
 
 for f in sysres.cckd user01.cckd reader.deck; do
     mv "$work/$f" "$OUT/$f"
