@@ -10,7 +10,7 @@
 
 "$BIN/asm370" -f bin -o loadtest.bin -l none "$ROOT/tests/e2e/cp/loadtest.asm" || fail "loadtest.asm should assemble"
 sh "$ROOT/cms-images/build.sh" "$BIN" loadtest.bin img > build.out || { cat build.out; fail "the recipe failed"; }
-expect_grep 'nucleus 21 records, 5 users' build.out
+expect_grep 'nucleus 21 records, 6 users' build.out
 for v in sysres user01; do
     "$BIN/dasd370" check img/$v.cckd > check.out || { cat check.out; fail "dasd370 check $v"; }
     cp img/$v.cckd cdsk.cckd

@@ -1,5 +1,5 @@
 # tools.sh - the host tools' command lines for CP's volumes, good and bad input: dirc370 compiles
-# cms-images/user.direct (5 users, 5 records of 4096 bytes, OPERATOR first), and on an error says
+# cms-images/user.direct (6 users, 6 records of 4096 bytes, OPERATOR first), and on an error says
 # file:line, exits 1 and leaves no output file; dasd370 put and format refuse areas past the end of
 # a volume, put an empty file, ipl a cylinder the volume does not have, each with a message and
 # status 1, and the volume stays clean.
@@ -7,8 +7,8 @@
 D="$BIN/dasd370"
 
 "$BIN/dirc370" -o user.dir "$ROOT/cms-images/user.direct" > out.txt || fail "user.direct should compile"
-expect_grep '^dirc370: 5 users, 5 records of 4096 bytes in user.dir$' out.txt
-[ "$(wc -c < user.dir)" -eq 20480 ] || fail "user.dir should be 5 records of 4096 bytes"
+expect_grep '^dirc370: 6 users, 6 records of 4096 bytes in user.dir$' out.txt
+[ "$(wc -c < user.dir)" -eq 24576 ] || fail "user.dir should be 6 records of 4096 bytes"
 head -c 16 user.dir > first.bin
 expect_file_hex first.bin 'D6D7C5D9C1E3D6D9 D6D7C5D9C1E3D6D9'
 
