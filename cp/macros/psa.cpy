@@ -89,4 +89,6 @@ PSAWORKL DS    A                   -> last CPEXQ work item
 PSALASTV DS    A                   -> VMBLOK dispatched last
 PSACR0   DS    F                   CR0 as loaded now
 PSACR1   DS    F                   CR1 as loaded now
+PSATMRQ  DS    A                   -> first CP timer (TMRBLOK chain, *
+*                                  earliest deadline first: CPTIMER)  *
 PSAEND   DS    0D                  end of the PSA fields

@@ -40,6 +40,8 @@ TRMRCCW  DS    D                   the read CCW
 TRMINBUF DS    CL256               what the read brought
 TRMQIOB  DS    XL(IOBLEN)          TRMWRITE waits with this one
 TRMQCCW  DS    D                   its no-operation CCW
+TRMTMR   DS    XL(TMRLEN)          3270: the MORE... time-out (CP
+*                                  timer request, tmrblok.cpy)
          DS    0D
 TRMLEN   EQU   *-TRMBLOK
 *

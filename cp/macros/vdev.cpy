@@ -17,10 +17,8 @@ VDVFWAIT EQU   X'10'                 console: a Read waits for a line
 VDVFHOLD EQU   X'08'                 spool: SPOOL ... HOLD
 VDVFCONT EQU   X'04'                 spool: SPOOL ... CONT
 VDVFRUN  EQU   X'02'                 CP runs its channel program now
-VDVFINP  EQU   X'01'                 console: a line is in VDVINPUT
-VDVSTAT  DS    X                   unit status to add to the next
-*                                  SIO's CSW (a pending unit exception)
-         DS    X
+VDVFINP  EQU   X'01'                 console: lines wait in VDVINPUT
+         DS    XL2
 VDVCSW   DS    D                   CSW of the pending interruption
 VDVPNEXT DS    A                   -> next VDEV with one pending
 VDVRDEV  DS    A                   -> real device (minidisk, dedicated)
@@ -41,10 +39,10 @@ VDVSPTO  DS    CL8                 punch/printer: SPOOL ... TO user
 VDVSPCLS DS    C                   spool class
          DS    XL3
 *                                  console:
-VDVINPUT DS    A                   -> buffer (VDVINMAX bytes) with
-*                                  the line typed for a Read
-VDVINLEN DS    F                   its length
-VDVINMAX EQU   256
+VDVINPUT DS    A                   -> first line typed for a Read
+*                                  (VCNLINE chain, vconsole.asm)
+VDVINLEN DS    F                   number of lines waiting
+VDVINMAX EQU   256                 longest console line kept
 VDVLUSER DS    CL8                 LINK: owner's userid (QUERY)
          DS    0D
 VDVLEN   EQU   *-VDEV

@@ -245,7 +245,7 @@ CMVAT2   LR    R1,R8               free to give?
          LTR   R15,R15
          BNZ   CMVATBSY
          LA    R1,CMVUSER          the user, logged on
-         CPCALL SPLFINDU
+         CPCALL LGNFINDU
          LTR   R15,R15
          BNZ   CMVATNLO
          ST    R11,CMVCALLR        the caller
@@ -802,17 +802,7 @@ CMVQVIRT CPENTRY
          L     R10,=A(CMVDATA)
          USING CMVDATA,R10
          USING VMBLOK,R11
-         MVC   CMVLINE,=CL80' '    "STORAGE = 01024K"
-         MVC   CMVLINE(10),=C'STORAGE = '
-         L     R1,VMBSTOR
-         SRL   R1,10
-         LA    R0,5
-         LA    R2,CMVLINE+10
-         CPCALL CMDDEC
-         MVI   CMVLINE+15,C'K'
-         LA    R1,CMVLINE
-         LA    R0,16
-         CPCALL TRMWRITE
+         CPCALL VMSTORSY           "STORAGE = 01024K"
          L     R5,VMBVDEV
 CMVQV1   LTR   R5,R5
          BZ    CMVQVEND

@@ -9,6 +9,9 @@ CMDMISC  CSECT
 * CMMIPL - IPL [vaddr] [CLEAR]: IPL the virtual machine from one of   *
 * its devices (VIOIPL) and let it run.  Without vaddr: the device of  *
 * the directory's IPL statement.  CLEAR clears storage first.         *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMIPL   CPENTRY
          USING VMBLOK,R11
@@ -103,6 +106,9 @@ CMMNMSGL EQU   *-CMMNMSG
 *---------------------------------------------------------------------*
 * CMMBEGIN - BEGIN [hexloc]: leave CP mode; the VM runs from its      *
 * virtual PSW (or from hexloc).                                       *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMBEGIN CPENTRY
          USING VMBLOK,R11
@@ -131,6 +137,9 @@ CMMBADDR DS    F
 *---------------------------------------------------------------------*
 * CMMSYS - SYSTEM RESET | CLEAR: reset the virtual machine (CLEAR:    *
 * and its storage).  It stays in CP mode.                             *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMSYS   CPENTRY
          USING VMBLOK,R11
@@ -169,10 +178,12 @@ CMMSCLRT DC    C'STORAGE CLEARED - SYSTEM RESET'
          EJECT
 *---------------------------------------------------------------------*
 * CMMDEF - DEFINE STORAGE nnnnK | nnM: a new storage size (a multiple *
-* of 64K, at most the directory's maximum), checked; changing it      *
-* needs cpcore (the VM's segment, page and swap tables are rebuilt):  *
-* not there yet, so CP says so.  Other DEFINEs (devices) are cpio's:  *
-* CMVDEF.                                                             *
+* of 64K, at most the directory's maximum), checked; VMDEFSTG         *
+* (cpcore) resets the VM with it.  Other DEFINEs (devices) are        *
+* cpio's: CMVDEF.                                                     *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMDEF   CPENTRY
          USING VMBLOK,R11
@@ -223,9 +234,9 @@ CMMD020  LA    R1,CMMDWORD
          CPCALL FREERET
          CR    R9,R3
          BH    CMMD075
-         LA    R1,CMMM095          the size cannot change yet: it
-         CPCALL CMDSAY             needs a routine of cpcore that
-         CPEXIT RC=95              rebuilds the VM's tables
+         LR    R1,R9               the VM is reset with it (cpcore)
+         CPCALL VMDEFSTG
+         CPEXIT RC=0
 CMMD070  LA    R1,CMMDWORD
          CPCALL CMDBADOP
          CPEXIT
@@ -236,8 +247,6 @@ CMMD080  CPCALL CMDNOOP
          CPEXIT
          DROP  R11
 CMMDWORD DS    CL16
-CMMM095  DC    AL1(L'CMMM095T)
-CMMM095T DC    C'DMKDEF095E DEFINE STORAGE NOT AVAILABLE'
 CMMM094  DC    AL1(L'CMMM094T)
 CMMM094T DC    C'DMKDEF094E STORAGE EXCEEDS ALLOWED MAXIMUM'
          LTORG
@@ -245,6 +254,9 @@ CMMM094T DC    C'DMKDEF094E STORAGE EXCEEDS ALLOWED MAXIMUM'
 *---------------------------------------------------------------------*
 * CMMMSG - MSG userid|*|OP text: "MSG FROM sender: text" on the       *
 * user's terminal (OP: the operator's console).                       *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMMSG   CPENTRY
          LA    R2,CMMGWORD
@@ -339,6 +351,9 @@ CMMM057A DC    AL1(28),C' NOT RECEIVING; DISCONNECTED'
 *---------------------------------------------------------------------*
 * CMMWARN - WARNING userid|ALL text (class A, B): "WNG FROM sender:   *
 * text" to one user or to every user.                                 *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMWARN  CPENTRY
          LA    R2,CMMWWORD
@@ -387,6 +402,9 @@ CMMWWORD DS    CL16
 * CMMEXT - EXTERNAL [code]: the interrupt key (code X'0040', or the   *
 * hexadecimal code given): a virtual external interruption, and the   *
 * VM runs again.                                                      *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMEXT   CPENTRY
          LA    R2,CMMEWORD
@@ -413,6 +431,9 @@ CMMEWORD DS    CL16
 * CMMSHUT - SHUTDOWN (class A): tell every user, let the terminals'   *
 * output drain, and stop the real machine in a disabled wait with     *
 * code X'961' after DMKCKP961W on the operator's console.             *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMMSHUT  CPENTRY
          L     R3,PSAVMCHN-PSA     every user: SYSTEM SHUTDOWN

@@ -59,6 +59,9 @@ CMQWORD  DS    CL16
          LTORG
 *---------------------------------------------------------------------*
 * CMQUSERS - QUERY USERS: "nnn USERS, 000 DIALED".                    *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQUSERS CPENTRY
          CPCALL LGNUSERS
@@ -74,6 +77,9 @@ CMQUMSG  DC    C'000 USERS, 000 DIALED'
 *---------------------------------------------------------------------*
 * CMQNAMES - QUERY NAMES: "userid   - 020", four to a line, separated *
 * by " , "; a disconnected user shows DSC.                            *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQNAMES CPENTRY
          L     R3,PSAVMCHN-PSA
@@ -128,6 +134,9 @@ CMQNLINE DS    CL80
 *---------------------------------------------------------------------*
 * CMQTIME - QUERY TIME: "TIME IS hh:mm:ss GMT weekday mm/dd/yy" and,  *
 * for a user, "CONNECT= hh:mm:ss VIRTCPU= mmm:ss.hh" (LGNCONN).       *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQTIME  CPENTRY
          MVC   CMQTLINE,=CL64' '
@@ -145,6 +154,9 @@ CMQTLINE DS    CL64
          LTORG
 *---------------------------------------------------------------------*
 * CMQSTOR - QUERY STORAGE: "STORAGE = nnnnnK".                        *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQSTOR  CPENTRY
          LTR   R11,R11
@@ -163,6 +175,9 @@ CMQSNUM  DC    C'00000K'
 CMQSMSGL EQU   *-CMQSMSG
 *---------------------------------------------------------------------*
 * CMQPRIV - QUERY PRIVCLAS: "PRIVILEGE CLASSES = letters".            *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQPRIV  CPENTRY
          LTR   R11,R11
@@ -182,6 +197,9 @@ CMQPMSGL EQU   *-CMQPMSG
 * CMQTRAPS - QUERY TRAPS: the intercepts counted for the user, by     *
 * kind (the kinds and their counters: PRVTRAPT), the kinds with a     *
 * count, three to a line: "LPSW     =        3".  None: "NO TRAPS".   *
+* Command routine (cp/README.md): R11, R1 -> operands, R0 =           *
+* length.  Out: R15 = 0 or the message number.  Registers: R0         *
+* R1 R14 R15.                                                         *
 *---------------------------------------------------------------------*
 CMQTRAPS CPENTRY
          LTR   R11,R11

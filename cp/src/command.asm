@@ -420,81 +420,81 @@ DIAG08   CPENTRY
          LR    R6,R5
          N     R6,=X'00FFFFFF'     the length
          C     R6,=F'240'
-         BH    DIA8SPEC
+         BH    CMD8SPEC
          LTR   R6,R6
-         BZ    DIA8SPEC
+         BZ    CMD8SPEC
          L     R1,VMBGPRS(R3)      fetch the command
          N     R1,=X'00FFFFFF'
          LR    R0,R6
-         LA    R2,DIA8CMD
+         LA    R2,CMD8CMD
          CPCALL GSTFETCH
          LTR   R15,R15
-         BNZ   DIA8ADDR
+         BNZ   CMD8ADDR
          SLL   R5,1                a response buffer (bit 1)?
          LTR   R5,R5
-         BM    DIA8BUF
-         LA    R1,DIA8CMD          no: output to the terminal
+         BM    CMD8BUF
+         LA    R1,CMD8CMD          no: output to the terminal
          LR    R0,R6
          CPCALL CMDEXEC
          ST    R15,VMBGPRS(R4)     Ry = return code
          CPEXIT RC=0
-DIA8BUF  C     R3,=F'60'           Rx+1 and Ry+1 must exist
-         BE    DIA8SPEC
+CMD8BUF  C     R3,=F'60'           Rx+1 and Ry+1 must exist
+         BE    CMD8SPEC
          C     R4,=F'60'
-         BE    DIA8SPEC
+         BE    CMD8SPEC
          L     R7,VMBGPRS+4(R4)    the buffer's length
          LTR   R7,R7
-         BM    DIA8SPEC
+         BM    CMD8SPEC
          L     R1,VMBGPRS+4(R3)    the buffer inside the VM's storage?
          N     R1,=X'00FFFFFF'
          L     R0,VMBSTOR
          CR    R7,R0
-         BH    DIA8ADDR
+         BH    CMD8ADDR
          SR    R0,R7               (storage - length: the last start)
          CR    R1,R0
-         BH    DIA8ADDR
+         BH    CMD8ADDR
          LR    R8,R7               what CP keeps: at most 8K
          C     R8,=F'8192'
-         BNH   DIA8B10
+         BNH   CMD8B10
          L     R8,=F'8192'
-DIA8B10  LA    R0,8(,R8)
+CMD8B10  LA    R0,8(,R8)
          CPCALL FREEGET
          ST    R1,VMBD8BUF
          ST    R8,VMBD8MAX
          XC    VMBD8LEN,VMBD8LEN
-         LA    R1,DIA8CMD          run it
+         LA    R1,CMD8CMD          run it
          LR    R0,R6
          CPCALL CMDEXEC
          ST    R15,VMBGPRS(R4)     Ry = return code
          L     R9,VMBD8LEN         the response's length
          LR    R0,R9               to the guest: what fits
          CR    R0,R8
-         BNH   DIA8B20
+         BNH   CMD8B20
          LR    R0,R8
-DIA8B20  LTR   R0,R0
-         BZ    DIA8B30
+CMD8B20  LTR   R0,R0
+         BZ    CMD8B30
          L     R1,VMBGPRS+4(R3)    Rx+1: the guest's buffer
          N     R1,=X'00FFFFFF'
          L     R2,VMBD8BUF
          CPCALL GSTSTORE
-DIA8B30  L     R1,VMBD8BUF
+CMD8B30  L     R1,VMBD8BUF
          LA    R0,8(,R8)
          XC    VMBD8BUF,VMBD8BUF   TRMWRITE to the terminal again
          CPCALL FREERET
          LA    R1,0                CC 0, Ry+1 = its length
          CR    R9,R7
-         BNH   DIA8B40
+         BNH   CMD8B40
          SR    R9,R7               CC 1, Ry+1 = what did not fit
          LA    R1,1
-DIA8B40  ST    R9,VMBGPRS+4(R4)
+CMD8B40  ST    R9,VMBGPRS+4(R4)
          CPCALL PRVSETCC
          CPEXIT RC=0
-DIA8SPEC LA    R1,6                bad operands: specification
+CMD8SPEC LA    R1,6                bad operands: specification
          CPEXIT RC=4               (DIAGINST reflects it)
-DIA8ADDR LA    R1,5                the text beyond storage: addressing
+CMD8ADDR LA    R1,5                the text beyond storage: addressing
          CPEXIT RC=4
          DROP  R11
-DIA8CMD  DS    CL240
+CMD8CMD  DS    CL240
          LTORG
          EJECT
 *---------------------------------------------------------------------*

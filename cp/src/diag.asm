@@ -135,7 +135,6 @@ DIATMBUF DS    XL32
 * Divided by 60,000,000 it gives minutes (the quotient fits 31       *
 * bits until 2983), the remainder the microseconds in the minute.    *
 *---------------------------------------------------------------------*
-         ENTRY DIATIME
 DIATIME  CPENTRY
          LR    R9,R1
          STCK  DIATOD
@@ -219,7 +218,10 @@ DIATM6   SR    R3,R2
          MVI   2(R9),C'/'
          MVI   5(R9),C'/'
          CPEXIT RC=0
-DIA2DIG  CPENTRY                   R1 = 0-99 -> two digits at R2
+*---------------------------------------------------------------------*
+* DIA2DIG - two decimal digits.  In: R1 = 0-99, R2 -> where.          *
+*---------------------------------------------------------------------*
+DIA2DIG  CPENTRY
          CVD   R1,DIADEC
          UNPK  0(2,R2),DIADEC+6(2)
          OI    1(R2),X'F0'

@@ -145,6 +145,7 @@ DSPXF0   DC    X'000000F0'
 DSPRUN   BALR  R12,0
          USING *,R12
 DSPLOOP  L     R13,DSPSTKC         nothing is in progress: empty stack
+         CPCALL VTMTRUN            CP timers that are due
          CPCALL DSPWORK            queued work first
          CPCALL DSPPICK            R11 -> VM to run, or 0
          LTR   R11,R11
@@ -173,6 +174,8 @@ DSPGOA   DC    A(DSPGO)
 * of its slice, and a real PSW made of the virtual one.  The last    *
 * two instructions load the guest's sixteen registers and the PSW:   *
 * LPSW addresses the PSA with base 0, so it needs none of them.      *
+* Under TRACE BRANCH the real PSW has PER on, CR9-CR11 asking for    *
+* every successful branch (as VM/370 traced branches).               *
 * In: R11 -> VMBLOK, runnable.  Reached by a branch: never returns.  *
 *---------------------------------------------------------------------*
 DSPGO    BALR  R12,0
@@ -229,7 +232,11 @@ DSPGO5   IC    R0,VMBPSW+4         BC: CC, program mask from byte 4
          N     R0,DSPX3F
          STC   R0,PSAGPSW+2
 DSPGO6   MVC   PSAGPSW+5(3),VMBPSW+5   instruction address
-         SPT   VMBSLICE
+         TM    VMBTRACE,VMBTBR     TRACE BRANCH: real PER for its
+         BZ    DSPGO7              successful branches (PRGPER
+         LCTL  9,11,DSPPERCR       prints them); CP's PSWs have no
+         OI    PSAGPSW,X'40'       PER bit: CR9 may stay loaded
+DSPGO7   SPT   VMBSLICE
          LM    R0,R15,VMBGPRS      R11 is used before it is loaded
          LPSW  PSAGPSW             the guest runs
 DSPOIGK  OI    PSAGPSW+1,0
@@ -242,6 +249,9 @@ DSPCR3SV DC    X'FFFF0000'         PSW-key mask: all keys
 DSPCR3PK DC    X'FFFF0000'
 DSPXF0B  DC    X'000000F0'
 DSPX3F   DC    X'0000003F'
+DSPPERCR DC    X'80000000'         CR9: successful-branching events
+         DC    X'00000000'         CR10, CR11: the whole of storage
+         DC    X'00FFFFFF'
          DROP  R11,R12
 *---------------------------------------------------------------------*
 * DSPPSWOK - may the VM run with the virtual PSW it has now?  A wait *
@@ -262,7 +272,8 @@ DSPPW1   TM    VMBPSW,X'03'        EC: I/O or external enabled?
          B     DSPPWDIS
 DSPPW2   TM    VMBPSW,X'FF'        BC: any channel or external mask
          BNZ   DSPPWIDL
-DSPPWDIS OI    VMBSTATE,VMBSDWT    disabled wait: stop, tell the user
+DSPPWDIS OI    VMBSTATE,VMBSDWT    disabled wait: stop, then tell
+         CPCALL VMSTOP             the user (CP READ follows it)
          LA    R2,DSPM450A
          L     R1,VMBPSW
          CPCALL PRGHEX
@@ -272,7 +283,6 @@ DSPPWDIS OI    VMBSTATE,VMBSDWT    disabled wait: stop, tell the user
          LA    R1,DSPM450
          LA    R0,DSPM450L
          CPCALL TRMWRITE
-         CPCALL VMSTOP
          CPEXIT RC=4
 DSPPWIDL OI    VMBSTATE,VMBSIDLE   enabled wait: idle
          TM    VMBOPTS,UDRORTIM    REALTIMER: its interval timer
@@ -344,18 +354,29 @@ DSPPKNO  SR    R11,R11
 DSPFULL  DC    AL4(0),AL4(DSPSLICE)
 *---------------------------------------------------------------------*
 * DSPCLOCK - before CP waits: the real clock comparator is set to    *
-* the earliest time an idle VM needs waking (VTMWAKE).  The external *
+* the earliest time an idle VM needs waking (VTMWAKE) or a CP timer  *
+* request is due (the first on PSATMRQ).  The external               *
 * subclasses that cannot end this wait are masked off in CR0 (the    *
 * CPU timer always, the clock comparator when nobody needs it): a     *
-* machine then sleeps without looking at timers at all.  DSPGO puts  *
-* CR0 back for the next guest.                                       *
+* machine then sleeps without looking at timers at all.  The clock   *
+* comparator subclass is enabled whenever something is due (an      *
+* earlier wait may have masked it).  DSPGO puts CR0 back for the     *
+* next guest.                                                        *
 *---------------------------------------------------------------------*
 DSPCLOCK CPENTRY
          SPT   DSPTMAX2
          CPCALL VTMWAKE            PSAWORK = earliest wake-up TOD
-         SCKC  PSAWORK
+         ICM   R1,15,PSATMRQ       the first CP timer, if earlier
+         BZ    DSPCK0
+         USING TMRBLOK,R1
+         CLC   TMRTOD,PSAWORK
+         BNL   DSPCK0
+         MVC   PSAWORK,TMRTOD
+         DROP  R1
+DSPCK0   SCKC  PSAWORK
          L     R0,PSACR0
          N     R0,DSPNOCPT
+         O     R0,DSPCKCON
          CLC   PSAWORK,DSPNEVER
          BNE   DSPCK1
          N     R0,DSPNOCKC
@@ -367,6 +388,7 @@ DSPTMAX2 DC    X'7FFFFFFFFFFFFFFF'
 DSPNEVER DC    X'FFFFFFFFFFFFFFFF'
 DSPNOCPT DC    X'FFFFFBFF'         CR0 without the CPU timer (bit 21)
 DSPNOCKC DC    X'FFFFF7FF'         ...and the clock comparator (20)
+DSPCKCON DC    X'00000800'         the clock comparator alone
 *---------------------------------------------------------------------*
 * DSPWORK - run the work queued with CPEXQ, oldest first, until the  *
 * queue is empty (work may queue more).  Each item's routine is      *
@@ -405,11 +427,11 @@ CPEXQ    CPENTRY
          STM   R2,R3,4(R1)         routine, parameter; next = 0
          L     R2,PSAWORKL
          LTR   R2,R2
-         BZ    CPEXQ1
+         BZ    DSPEQ1
          ST    R1,0(,R2)           after the last
-         B     CPEXQ2
-CPEXQ1   ST    R1,PSAWORKQ         the only one
-CPEXQ2   ST    R1,PSAWORKL
+         B     DSPEQ2
+DSPEQ1   ST    R1,PSAWORKQ         the only one
+DSPEQ2   ST    R1,PSAWORKL
          CPEXIT RC=0
 *---------------------------------------------------------------------*
 * DSPWAKE - a virtual interruption was queued for the VM: if it was  *
@@ -433,7 +455,9 @@ DSPBEGIN CPENTRY
          CPEXIT RC=0
 *---------------------------------------------------------------------*
 * VMSTOP - stop the VM in CP mode (attention, disabled wait, TRACE    *
-* stop): it is not dispatched until DSPBEGIN.                        *
+* stop): it is not dispatched until DSPBEGIN.  A stop with a message *
+* (DMKDSP450W...) calls VMSTOP before writing it: the terminal shows *
+* CP READ after the message.                                         *
 * In: R11 -> VMBLOK.  Out: R15 = 0.                                  *
 *---------------------------------------------------------------------*
 VMSTOP   CPENTRY

@@ -6,10 +6,11 @@
 *    with what is left of the guest's time slice, so this is the end  *
 *    of a slice.  DSPGSAVE has seen the timer negative; the           *
 *    dispatcher gives the CPU to the next VM.                         *
-*  - the clock comparator (X'1004'): set by the dispatcher before it  *
-*    waits, to the earliest virtual clock comparator (or REALTIMER    *
-*    interval timer) of an idle VM.  The comparator is set out of     *
-*    reach again; the dispatcher wakes whoever is due.                *
+*  - the clock comparator (X'1004'): set by the dispatcher to the    *
+*    earliest CP timer request (CPTIMER) and, before it waits, to an  *
+*    earlier virtual clock comparator (or REALTIMER interval timer)   *
+*    of an idle VM.  The comparator is set out of reach again; the   *
+*    dispatcher runs the CP timers that are due and wakes the VMs.   *
 *  - the interrupt key (X'0040'): the operator pressed it: ignored,   *
 *    with a message on the operator console.                          *
 * Anything else is not expected and ignored.                          *

@@ -138,6 +138,7 @@ IOSVOEND CPEXIT RC=0
 * ("DMKIOS950I DEV ccu NOT OPERATIONAL, OFFLINE") and which DASDs     *
 * have no VOL1 label ("DMKIOS951I DEV ccu HAS NO VOL1 LABEL").  Run   *
 * at top level (CPEXQ from IOSINIT): by then the console is ready.   *
+* In: -.  Out: R15 = 0.  Registers: R0 R1 R14 R15.                    *
 *---------------------------------------------------------------------*
 IOSTELL  CPENTRY
          L     R4,IOSRDEVQ
@@ -221,24 +222,24 @@ IOSW2    CPEXIT RC=4
 RDEVFIND CPENTRY
          L     R2,IOSRDEVQ
          USING RDEV,R2
-RDVF1    LTR   R2,R2
-         BZ    RDVFNONE
+IOSF1    LTR   R2,R2
+         BZ    IOSFNONE
          LTR   R0,R0
-         BNZ   RDVF2
+         BNZ   IOSF2
          CH    R1,RDVADDR
-         BE    RDVFOUND
-         B     RDVF3
-RDVF2    TM    RDVCLASS,RDVCDASD   by volume serial
-         BZ    RDVF3
+         BE    IOSFOUND
+         B     IOSF3
+IOSF2    TM    RDVCLASS,RDVCDASD   by volume serial
+         BZ    IOSF3
          TM    RDVFLAGS,RDVFOFFL
-         BO    RDVF3
+         BO    IOSF3
          CLC   RDVVOLID,0(R1)
-         BE    RDVFOUND
-RDVF3    L     R2,RDVNEXT
-         B     RDVF1
-RDVFOUND LR    R1,R2
+         BE    IOSFOUND
+IOSF3    L     R2,RDVNEXT
+         B     IOSF1
+IOSFOUND LR    R1,R2
          CPEXIT RC=0
-RDVFNONE CPEXIT RC=4
+IOSFNONE CPEXIT RC=4
          DROP  R2
 *---------------------------------------------------------------------*
 * IOSINT - the I/O interruption handler: the I/O new PSW points here, *
@@ -267,6 +268,8 @@ IOSINT   INTENTRY PSAIOOL
 * (solicited: channel end, device end, unit check or exception, a     *
 * channel error), or treats it as unsolicited (attention, a device   *
 * end that says "I am ready now").                                   *
+* In: R1 = device address.  Out: R15 = 0.  Registers: R0 R1 R14       *
+* R15.                                                                *
 *---------------------------------------------------------------------*
 IOSDEVIN CPENTRY
          SR    R0,R0
@@ -399,8 +402,10 @@ IOSDN1   CPEXIT RC=0
 * IOSTRY - start the first request of a device if it is not running:  *
 * cc 0 started; cc 1 with busy: a pending status was taken off (it is *
 * handled as unsolicited) or the device is still moving (try again on *
-* its device end); cc 1 otherwise: the request ended at once, the CSW *
-* is its status; cc 2 the channel is busy: try again on the next      *
+* its device end); cc 1 with attention alone: the device had it       *
+* pending (a terminal's user typed), so it is unsolicited too and the *
+* SIO is tried again; cc 1 otherwise: the request ended at once, the  *
+* CSW is its status; cc 2 the channel is busy: try again on the next  *
 * interruption; cc 3 not operational: it ends in error.               *
 * In: R4 -> RDEV.  Uses R1 R2 R5 R15 (R5 -> first IOBLOK or 0).       *
 *---------------------------------------------------------------------*
@@ -428,13 +433,15 @@ IOSTR3   OI    IOBFLAGS,IOBFERR    cc 3: not operational
 IOSTR0K  OI    IOBFLAGS,IOBFSTRT
          B     IOSTREND
 IOSTR1   TM    PSACSW+4,IOSUBUSY
-         BZ    IOSTR1E
+         BZ    IOSTR1A
          NI    PSACSW+4,X'FF'-IOSUBUSY-IOSUSM
          CLI   PSACSW+4,0
          BE    IOSTR2              moving: wait for device end
-         CPCALL IOSUNSOL           a pending status: deal with it
+IOSTR1U  CPCALL IOSUNSOL           a pending status: deal with it
          B     IOSTR0              and try again
-IOSTR1E  OI    IOBFLAGS,IOBFSTRT   ended at once: the CSW says how
+IOSTR1A  CLC   PSACSW+4(2),=AL1(IOSUATTN,0)  attention alone: it was
+         BE    IOSTR1U             pending, not our request's end
+         OI    IOBFLAGS,IOBFSTRT   ended at once: the CSW says how
          CPCALL IOSSTAT
          TM    IOBFLAGS,IOBFDONE
          BO    IOSTR0              ended: the next one, if any
@@ -449,6 +456,7 @@ IOSTREND CPEXIT RC=0
 *---------------------------------------------------------------------*
 * IOSRETRY - after an interruption, try again the devices whose SIO   *
 * found them busy.                                                    *
+* In: -.  Out: R15 = 0.  Registers: R0 R1 R14 R15.                    *
 *---------------------------------------------------------------------*
 IOSRETRY CPENTRY
          L     R4,IOSRDEVQ

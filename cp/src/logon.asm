@@ -106,12 +106,7 @@ LGNP010  LA    R1,TRMLOGID
          DROP  R5
          SR    R3,R3               not an autolog
          LR    R1,R5
-         CPCALL LGNDOIT
-         LR    R6,R15
-         LR    R1,R5
-         L     R0,=F'4096'
-         CPCALL FREERET
-         LR    R15,R6
+         CPCALL LGNDOIT            (it frees the record)
          CPEXIT
 LGNP070  LR    R1,R5
          L     R0,=F'4096'
@@ -141,9 +136,9 @@ LGNM051L EQU   *-LGNM051
 * LGNDOIT - log a user on at a terminal: connect to the VM when the   *
 * user is disconnected, else build the VM (VMCREATE), tell the user   *
 * and the operator, and IPL what the directory's IPL statement says.  *
-* In: R2 -> TRMBLOK, R1 -> UDIR, R3 = 0, or 1 for an autolog (the     *
-* TRMBLOK is then the operator's console).  Out: R15 = 0 or the       *
-* message number.  Registers: R0 R1 R14 R15.                          *
+* In: R2 -> TRMBLOK, R1 -> UDIR (DIRFIND's copy: freed here), R3 = 0, *
+* or 1 for an autolog (the TRMBLOK is then the operator's console).   *
+* Out: R15 = 0 or the message number.  Registers: R0 R1 R14 R15.      *
 *---------------------------------------------------------------------*
 LGNDOIT  CPENTRY
          USING TRMBLOK,R2
@@ -224,7 +219,12 @@ LGND060  CPCALL TRMSHOW            CP READ
 LGND080  LA    R1,LGNM055          VMCREATE failed (message given)
          CPCALL CMDSAY
          LA    R15,55
-LGND090  L     R1,=A(TRMCURT)
+LGND090  LR    R6,R15
+         LR    R1,R4               the directory record's copy
+         L     R0,=F'4096'
+         CPCALL FREERET
+         LR    R15,R6
+         L     R1,=A(TRMCURT)
          MVC   0(4,R1),LGNDCUR
          CPEXIT
          DROP  R2,R4,R11
@@ -651,14 +651,8 @@ LGNAUTO  CPENTRY
          CPCALL DIRFIND
          LTR   R15,R15
          BNZ   LGNA090
-         LR    R5,R1               (a copy of the record)
-         LA    R3,1
-         CPCALL LGNDOIT
-         LR    R6,R15
-         LR    R1,R5
-         L     R0,=F'4096'
-         CPCALL FREERET
-         LR    R15,R6
+         LA    R3,1                (a copy of the record: LGNDOIT
+         CPCALL LGNDOIT            frees it)
          CPEXIT
 LGNA090  CPEXIT RC=4
          LTORG

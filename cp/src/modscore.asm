@@ -4,6 +4,7 @@
 * X'10000'.                                                           *
 *---------------------------------------------------------------------*
          COPY  FRAME               DSECTs: FRAME, SWPENT
+         COPY  TMRBLOK             DSECT: a CP timer request
          COPY  CPINIT              IPL-time start (must stay first)
          COPY  FREESTG             CP free storage
          COPY  DISPATCH            the dispatcher, CPEXQ work queue

@@ -51,25 +51,25 @@ GSTADDR  CPENTRY
          USING VMBLOK,R11
          LA    R1,0(,R1)           24 bits
          C     R1,VMBSTOR
-         BNL   GSTADBAD
+         BNL   PAGADBAD
          LR    R2,R1               -> its page-table entry
          SRL   R2,12
          SLL   R2,1
          A     R2,VMBPTAB
-GSTAD1   TM    1(R2),X'08'         invalid?
-         BZ    GSTAD2
+PAGAD1   TM    1(R2),X'08'         invalid?
+         BZ    PAGAD2
          LR    R3,R1
          CPCALL PAGIN              bring it in
          LR    R1,R3
-         B     GSTAD1
-GSTAD2   SR    R3,R3
+         B     PAGAD1
+PAGAD2   SR    R3,R3
          ICM   R3,3,0(R2)
          SRL   R3,4                frame address bits 8-19
          SLL   R3,12
          N     R1,PAGXFFF
          OR    R1,R3
          CPEXIT RC=0
-GSTADBAD CPEXIT RC=4
+PAGADBAD CPEXIT RC=4
          DROP  R11
 PAGXFFF  DC    X'00000FFF'
 *---------------------------------------------------------------------*
@@ -82,11 +82,11 @@ PAGXFFF  DC    X'00000FFF'
 *---------------------------------------------------------------------*
 GSTFETCH CPENTRY
          LA    R9,0                direction: fetch
-         B     GSTCOPY
+         B     PAGCOPY
 GSTSTORE CPENTRY
          LA    R9,1                direction: store
-         B     GSTCOPY
-GSTCOPY  BALR  R12,0              (a base of its own: two entries)
+         B     PAGCOPY
+PAGCOPY  BALR  R12,0              (a base of its own: two entries)
          USING *,R12
          USING VMBLOK,R11
          LA    R3,0(,R1)           R3 = guest address
@@ -94,40 +94,40 @@ GSTCOPY  BALR  R12,0              (a base of its own: two entries)
          LR    R4,R3
          AR    R4,R8
          C     R4,VMBSTOR
-         BH    GSTCPBAD
+         BH    PAGCPBAD
          LTR   R8,R8
-         BM    GSTCPBAD
-GSTCP1   LTR   R8,R8
-         BZ    GSTCPEND
+         BM    PAGCPBAD
+PAGCP1   LTR   R8,R8
+         BZ    PAGCPEND
          LA    R7,4095             this piece: to the end of the page
          NR    R7,R3
          LCR   R7,R7
-         A     R7,GSTF4096
+         A     R7,PAGF4096
          CR    R7,R8
-         BNH   GSTCP2
+         BNH   PAGCP2
          LR    R7,R8
-GSTCP2   LR    R1,R3
+PAGCP2   LR    R1,R3
          CPCALL GSTADDR            R1 = real address of the piece
          LR    R5,R7
          LTR   R9,R9
-         BNZ   GSTCP3
+         BNZ   PAGCP3
          LR    R4,R2               fetch: guest -> CP area
          LR    R6,R1
-         B     GSTCP4
-GSTCP3   LR    R4,R1               store: CP area -> guest
+         B     PAGCP4
+PAGCP3   LR    R4,R1               store: CP area -> guest
          LR    R6,R2
-GSTCP4   LR    R10,R7
+PAGCP4   LR    R10,R7
          LR    R7,R5
          MVCL  R4,R6
          LR    R7,R10
          AR    R2,R7
          AR    R3,R7
          SR    R8,R7
-         B     GSTCP1
-GSTCPEND CPEXIT RC=0
-GSTCPBAD CPEXIT RC=4
+         B     PAGCP1
+PAGCPEND CPEXIT RC=0
+PAGCPBAD CPEXIT RC=4
          DROP  R11,R12
-GSTF4096 DC    F'4096'
+PAGF4096 DC    F'4096'
 *---------------------------------------------------------------------*
 * GSTLOCK / GSTUNLK - keep a guest page in storage while a real I/O   *
 * uses it (CCW translation), and let it go again.  Locks count.       *
@@ -138,27 +138,27 @@ GSTF4096 DC    F'4096'
 GSTLOCK  CPENTRY
          CPCALL GSTADDR
          LTR   R15,R15
-         BNZ   GSTLKEND
+         BNZ   PAGLKEND
          CPCALL PAGFRMOF           R2 -> its FRAME
          USING FRAME,R2
          LH    R3,FRMLOCKS
          LA    R3,1(,R3)
          STH   R3,FRMLOCKS
          SR    R15,R15
-GSTLKEND CPEXIT
+PAGLKEND CPEXIT
          DROP  R2
 GSTUNLK  CPENTRY
          CPCALL GSTADDR
          LTR   R15,R15
-         BNZ   GSTULEND
+         BNZ   PAGULEND
          CPCALL PAGFRMOF
          USING FRAME,R2
          LH    R3,FRMLOCKS
          LTR   R3,R3
-         BZ    GSTULEND
+         BZ    PAGULEND
          BCTR  R3,0
          STH   R3,FRMLOCKS
-GSTULEND CPEXIT RC=0
+PAGULEND CPEXIT RC=0
          DROP  R2
 *---------------------------------------------------------------------*
 * PAGRCBY - the byte of reference and change bits CP took from a     *
@@ -166,7 +166,6 @@ GSTULEND CPEXIT RC=0
 * In: R11 -> VMBLOK, R1 = guest real address (in its storage).       *
 * Out: R1 -> the byte.                                               *
 *---------------------------------------------------------------------*
-         ENTRY PAGRCBY
 PAGRCBY  CPENTRY
          USING VMBLOK,R11
          LR    R2,R1               its page's swap-table entry
@@ -490,7 +489,6 @@ PAGIO    CPENTRY
 * (0 = the first), R2 = real address of 4096 bytes, R3 = the area's  *
 * first cylinder.  Out: R15 = 0 done, 4 error.  Waits (IOSWAIT).      *
 *---------------------------------------------------------------------*
-         ENTRY PAGSYSIO
 PAGSYSIO CPENTRY
          LR    R8,R0               R8 = command, R9 = record, R10 ->
          LR    R9,R1               the data; the channel program
@@ -555,7 +553,6 @@ PAGING   CSECT
 * to zeros with key 0; with R0 = 0 (logoff) it goes too.             *
 * In: R11 -> VMBLOK, R0.  Out: R15 = 0.                              *
 *---------------------------------------------------------------------*
-         ENTRY PAGRELVM
 PAGRELVM CPENTRY
          USING VMBLOK,R11
          LR    R9,R0
@@ -616,7 +613,6 @@ PAGPTIV2 DC    X'0008'
 * In: R1 -> frame table (PSAFRMN entries of storage, zeroed), R2 =    *
 * real address of the first pageable frame.  Out: R15 = 0.           *
 *---------------------------------------------------------------------*
-         ENTRY PAGINIT
 PAGINIT  CPENTRY
          ST    R1,PSAFRMT
          ST    R1,PSAFRMCK
@@ -647,7 +643,6 @@ PAGNI3  LA    R8,FRMLEN(,R8)
 * them, and the SYSRES RDEV (the IPL device) for page I/O.           *
 * In: nothing (after IOSINIT).  Out: R15 = 0, or 4 SYSRES not found.  *
 *---------------------------------------------------------------------*
-         ENTRY PAGSLINI
 PAGSLINI CPENTRY
          L     R4,PSASYSHD
          USING SYSHDR,R4

@@ -20,6 +20,8 @@
 *    guest's own: it is reflected, stored in the guest's program old  *
 *    PSW and interruption-code fields as the real machine would have  *
 *    stored them, and the guest goes on at its program new PSW.      *
+* A PER event (code bit X'0080') is CP's own, from TRACE BRANCH: it  *
+* is printed (PRGPER) and the rest of the code, if any, is as above. *
 * An SVC is always the guest's: reflected the same way.               *
 *                                                                     *
 * CP itself runs with DAT off in supervisor state and must never take *
@@ -43,7 +45,13 @@ PRGINT   STM   R0,R15,PSAREGS
          USING *,R12
          USING VMBLOK,R11
          LH    R2,PSAPGCOD
-         N     R2,PRGX3F           the exception code
+         TM    PSAPGCOD+1,X'80'    PER: CP's own (TRACE BRANCH)
+         BZ    PRGI0
+         CPCALL PRGPER             (R2 survives)
+         N     R2,PRGX7F           the rest of the code, if any, is
+         BZ    PRGIEND             handled as if it came alone
+         STH   R2,PSAPGCOD
+PRGI0    N     R2,PRGX3F           the exception code
          C     R2,PRGF2
          BE    PRGI2
          C     R2,PRGX10
@@ -83,6 +91,26 @@ PRGF2    DC    F'2'
 PRGX10   DC    X'00000010'
 PRGX11   DC    X'00000011'
 PRGX06   DC    X'00000006'
+PRGX7F   DC    X'0000007F'
+*---------------------------------------------------------------------*
+* PRGPER - a program event: CP's own, from the real PER DSPGO turns  *
+* on for TRACE BRANCH (CR9: successful branching only).  The branch  *
+* is done, the virtual PSW holds its target; the PER address (real   *
+* X'98') is the branch instruction's.  TRCEVENT prints it, and the   *
+* guest goes on: not the guest's program interruption, so neither    *
+* reflected nor counted.  A guest that turns PER on for itself (its  *
+* virtual EC PSW bit 1 and virtual CR9) is not served: CP never runs *
+* it with its own PER masks, nor reflects CP's events to it.         *
+* In: R11 -> VMBLOK, saved.  Registers: R0 R1 R14 R15.               *
+*---------------------------------------------------------------------*
+PRGPER   CPENTRY
+         USING VMBLOK,R11
+         L     R2,PSAPERAD         the branch instruction's address
+         LA    R2,0(,R2)
+         LA    R1,VMBTBR
+         CPCALL TRCEVENT           (nothing after TRACE END)
+         CPEXIT RC=0
+         DROP  R11
 *---------------------------------------------------------------------*
 * PRGPRIV - a privileged instruction in virtual supervisor state.    *
 * The old PSW points after it (the exception suppressed it), so it   *
@@ -201,10 +229,10 @@ PRGRF2   LA    R1,X'28'            old PSW
          CPCALL VINSWAP
          LTR   R15,R15
          BZ    PRGRFEND
-         LA    R1,PRGM452          an invalid program new PSW
-         LA    R0,PRGM452L
+         CPCALL VMSTOP             an invalid program new PSW: the
+         LA    R1,PRGM452          VM stops first, so that CP READ
+         LA    R0,PRGM452L         follows the message
          CPCALL TRMWRITE
-         CPCALL VMSTOP
 PRGRFEND CPEXIT RC=0
          DROP  R11
 PRGM452  DC    C'DMKPRG452W CP ENTERED; PROGRAM NEW PSW INVALID'

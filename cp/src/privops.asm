@@ -216,7 +216,6 @@ PRVXFFF  DC    X'00000FFF'
 * PRVSETCC - set the virtual condition code (BC: PSW bits 34-35, EC:  *
 * bits 18-19).  In: R11 -> VMBLOK, R1 = 0-3.  Out: R15 = 0.           *
 *---------------------------------------------------------------------*
-         ENTRY PRVSETCC
 PRVSETCC CPENTRY
          USING VMBLOK,R11
          SLL   R1,4
@@ -562,7 +561,7 @@ PRVST1   LR    R1,R5
          LA    R3,3
          LA    R4,1
          CPCALL PRVOPND
-PRVSTEND CPEXIT
+         CPEXIT
          DROP  R11
 PRVXF0F6 DC    X'0000000F'
 *---------------------------------------------------------------------*
@@ -710,10 +709,10 @@ PRVSPX   CPENTRY
          L     R1,PRVWORK
          N     R1,PRVXPFX
          BZ    PRVSPEND
-         LA    R1,PRVM453
+         CPCALL VMSTOP             stopped first: CP READ follows
+         LA    R1,PRVM453          the message
          LA    R0,PRVM453L
          CPCALL TRMWRITE
-         CPCALL VMSTOP
          SR    R15,R15
 PRVSPEND CPEXIT
 PRVXPFX  DC    X'000FF000'

@@ -83,7 +83,6 @@ SHDX50   DC    X'00000050'
 *      R15 = 4: R1 = program interruption code: X'12' translation     *
 *        specification, 5 a table beyond the VM's storage.           *
 *---------------------------------------------------------------------*
-         ENTRY SHDWALK
 SHDWALK  CPENTRY
          USING VMBLOK,R11
          LR    R8,R1               R8 = the virtual address
@@ -226,7 +225,6 @@ SHDF4B   DC    F'4'
 * fetch, 1 store.  Out: R15 = 0, or 4 and R1 = program interruption  *
 * code (translation exceptions: address at the guest's X'90').       *
 *---------------------------------------------------------------------*
-         ENTRY SHDCOPY
 SHDCOPY  CPENTRY
          LR    R8,R1               R8 = virtual address
          LR    R9,R0               R9 = bytes left
@@ -281,7 +279,6 @@ SHDCPEND CPEXIT
 * In: R11 -> VMBLOK (guest saved), R1 = the failing virtual address. *
 * Out: R15 = 0.                                                       *
 *---------------------------------------------------------------------*
-         ENTRY SHDFAULT
 SHDFAULT CPENTRY
          USING VMBLOK,R11
          LA    R8,0(,R1)           R8 = virtual address
@@ -403,7 +400,6 @@ SHDXFMT  DC    X'00F80000'         CR0 bits 8-12
 * translations made through them).  Nothing if it has none.          *
 * In: R11 -> VMBLOK.  Out: R15 = 0.                                  *
 *---------------------------------------------------------------------*
-         ENTRY SHDPURGE
 SHDPURGE CPENTRY
          USING VMBLOK,R11
          ICM   R4,15,VMBSHST
@@ -433,7 +429,6 @@ SHDSTIN2 DC    X'00000001'
 * SHDFREE - the VM goes: its shadow too.                              *
 * In: R11 -> VMBLOK.  Out: R15 = 0.                                  *
 *---------------------------------------------------------------------*
-         ENTRY SHDFREE
 SHDFREE  CPENTRY
          USING VMBLOK,R11
          ICM   R1,15,VMBSHST
@@ -453,7 +448,6 @@ SHDSTSZ2 DC    A(SHDSTLEN+64)
 * In: R11 -> VMBLOK, R0 = CP's CR0 for the guest.  Out: R0 = CR0,     *
 * R1 = CR1.                                                          *
 *---------------------------------------------------------------------*
-         ENTRY SHDREAL
 SHDREAL  CPENTRY
          USING VMBLOK,R11
          LR    R5,R0

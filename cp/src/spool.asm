@@ -20,7 +20,8 @@
 *    reader file for that user;                                       *
 *  - a virtual reader reads the user's files, oldest first, skipping  *
 *    held ones and other classes (SPLRCCW): card after card, then     *
-*    unit exception, and the file is gone.                            *
+*    unit exception, and the file is gone.  A file arriving gives    *
+*    each idle reader that could read it a device end (SPLRDRDE).    *
 * Messages are VM/370's: "RDR FILE 0001 FROM USER1 PUN COPY 01 NOHOLD"*
 * Prefix SPL.                                                         *
 *---------------------------------------------------------------------*
@@ -56,8 +57,7 @@ SPLI1    DS    0H
          BNH   SPLI2
          L     R1,=F'65534'
 SPLI2    ST    R1,SPLNSLOT
-         LA    R0,1(R1,R1)         a halfword a slot, slot 0 unused
-         LA    R0,1(,R0)
+         LA    R0,2(R1,R1)         a halfword a slot, slot 0 unused
          CPCALL FREEGET            zeroed: all free
          ST    R1,SPLLINK
          LA    R1,X'00C'           the real reader may hold a deck
@@ -643,7 +643,8 @@ SPLDTEND CPEXIT RC=0
          LTORG
 *---------------------------------------------------------------------*
 * SPLTELL - tell the owner of a reader file it has arrived, if the    *
-* owner is logged on: "RDR FILE nnnn FROM user PUN COPY 01 NOHOLD".   *
+* owner is logged on: "RDR FILE nnnn FROM user PUN COPY 01 NOHOLD",   *
+* and let its readers know (SPLRDRDE).                                *
 * In: R1 -> SPFBLOK.                                                  *
 *---------------------------------------------------------------------*
 SPLTELL  CPENTRY
@@ -652,7 +653,7 @@ SPLTELL  CPENTRY
          LR    R6,R1
          USING SPFBLOK,R6
          LA    R1,SPFOWNER
-         CPCALL SPLFINDU
+         CPCALL LGNFINDU
          LTR   R15,R15
          BNZ   SPLTLEND            not logged on: QUERY READER shows it
          LR    R11,R1
@@ -671,28 +672,45 @@ SPLTL2   LH    R1,SPFID
          LA    R1,SPLMRF
          LA    R0,SPLMRFL
          CPCALL TRMWRITE
+         LR    R1,R6
+         CPCALL SPLRDRDE
 SPLTLEND CPEXIT RC=0
          DROP  R6
          LTORG
 *---------------------------------------------------------------------*
-* SPLFINDU - the VMBLOK of a logged-on user.                          *
-* In: R1 -> CL8 userid.  Out: R1 -> VMBLOK and R15 = 0, or R15 = 4.   *
+* SPLRDRDE - a file arrived in a user's reader: each virtual reader  *
+* that could read it (not held; its class, or class '*') and is not  *
+* busy and has no interruption pending gets a device end, as a real  *
+* reader that becomes ready presents one (VM/370 does the same): a   *
+* guest waiting for cards learns of them.                             *
+* In: R11 -> VMBLOK of the owner, R1 -> SPFBLOK.  Out: R15 = 0.       *
 *---------------------------------------------------------------------*
-SPLFINDU CPENTRY
-         L     R10,=A(SPLDATA)
-         USING SPLDATA,R10
-         L     R2,PSAVMCHN
-         USING VMBLOK,R2
-SPLFU1   LTR   R2,R2
-         BZ    SPLFUNO
-         CLC   VMBUSER,0(R1)
-         BE    SPLFUYES
-         L     R2,VMBNEXT
-         B     SPLFU1
-SPLFUYES LR    R1,R2
-         CPEXIT RC=0
-SPLFUNO  CPEXIT RC=4
-         DROP  R2
+SPLRDRDE CPENTRY
+         LR    R6,R1
+         USING SPFBLOK,R6
+         USING VMBLOK,R11
+         TM    SPFFLAGS,SPFFHOLD
+         BO    SPLDEEND            held: no reader can read it
+         L     R5,VMBVDEV
+         USING VDEV,R5
+SPLDE1   LTR   R5,R5
+         BZ    SPLDEEND
+         CLC   VDVTYPE,=X'3505'
+         BNE   SPLDE2
+         TM    VDVFLAGS,VDVFBUSY+VDVFPEND
+         BNZ   SPLDE2
+         CLI   VDVSPCLS,C'*'
+         BE    SPLDE3
+         CLC   VDVSPCLS,SPFCLASS
+         BNE   SPLDE2
+SPLDE3   XC    VDVCSW,VDVCSW       device end alone
+         MVI   VDVCSW+4,IOSUDE
+         LR    R1,R5
+         CPCALL VINTIO
+SPLDE2   L     R5,VDVNEXT
+         B     SPLDE1
+SPLDEEND CPEXIT RC=0
+         DROP  R5,R6,R11
          LTORG
 *---------------------------------------------------------------------*
 * SPLDEC4 - a number 0-9999 as four decimal digits (BAL, R14).        *

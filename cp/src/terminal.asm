@@ -23,8 +23,9 @@
 *  - the VM runs: 3215: an empty line while no console read waits is  *
 *    the attention key (VM/370 let the 3215's REQUEST key do this):   *
 *    the VM stops in CP mode; 3270: PA1 does that; any other line     *
-*    goes to the guest's console (VCNINPUT), which keeps it for its   *
-*    next read if none waits (VM READ: one waits).                    *
+*    goes to the guest's console (VCNINPUT): to the read that waits   *
+*    (VM READ), else it is kept for the next read and the console     *
+*    presents attention to the guest, as VM/370's did.                *
 * Status: a 3270 shows it at the bottom right; a 3215 gets a line     *
 * "CP READ" each time the user's VM enters CP mode.                   *
 * Lines typed faster than CP reads them: the channel merges their     *
@@ -42,9 +43,11 @@
 * When the output area is full, further lines are held and the status *
 * says MORE...; Clear or PA2 clears the area and shows the next ones. *
 * Enter with an empty line while MORE... makes it HOLDING (and again  *
-* MORE... on the next one).  There is no time-out: the screen waits   *
-* for the user (at most TRMMAXHL lines are held; later ones are lost  *
-* and counted in the "LINES LOST" line shown with the next screen).   *
+* MORE... on the next one).  After TRMMORET (60) seconds of MORE...   *
+* CP clears the area and shows the next lines itself, as VM/370 did   *
+* (a CP timer request, CPTIMER); HOLDING waits for the user.  At most *
+* TRMMAXHL lines are held; later ones are lost and counted in the     *
+* "LINES LOST" line shown with the next screen.                       *
 *---------------------------------------------------------------------*
 TERMINAL CSECT
 *        the screen's buffer addresses (SETA: TRMSBA needs numbers)
@@ -62,10 +65,12 @@ TRMINMAX EQU   130                 longest line read from a 3215
 TRMMAXKP EQU   200                 most lines kept while disconnected
 TRMMAXQ  EQU   64                  most writes on their way to one
 *                                  terminal before TRMWRITE waits
+TRMMORET EQU   60                  seconds MORE... waits before the
+*                                  next screen (VM/370's time-out)
 *---------------------------------------------------------------------*
 * Globals of the terminal module (one CPU, CP disabled: no locks).    *
 *---------------------------------------------------------------------*
-TRMGLOB  DS    0F
+         DS    0F
 TRMCHAIN DC    A(0)                -> first TRMBLOK
 TRMOPTB  DC    A(0)                -> TRMBLOK of the operator console
 TRMCURT  DC    A(0)                -> TRMBLOK whose line CP handles
@@ -144,6 +149,7 @@ TRMLOGO  CPENTRY
          USING TRMBLOK,R2
          MVI   TRMSTATE,TRMSLOGO
          NI    TRMFLAGS,255-TRMFMORE-TRMFHOLD-TRMFNODS
+         CPCALL TRMMOROF           no MORE... time-out
          TM    TRMFLAGS,TRMF3270
          BO    TRML010
          LA    R1,TRMONLN
@@ -470,6 +476,7 @@ TRMR020  LA    R0,4(,R5)
          CPCALL TRMSIO
          CPEXIT RC=0
 TRMR040  OI    TRMFLAGS,TRMFMORE   full: MORE... from now
+         CPCALL TRMMORON           (for TRMMORET seconds)
 TRMR050  L     R6,TRMHOLDN         hold the line
          C     R6,=A(TRMMAXHL)
          BL    TRMR060
@@ -552,6 +559,7 @@ TRMCLEAR CPENTRY
          XC    TRMHOLDL,TRMHOLDL
          XC    TRMHOLDN,TRMHOLDN
          NI    TRMFLAGS,255-TRMFMORE-TRMFHOLD
+         CPCALL TRMMOROF
          CPCALL TRMFMT
          L     R1,=A(TRMLOST)
          ICM   R0,15,0(R1)
@@ -583,6 +591,55 @@ TRMC090  CPCALL TRMSHOW
          DROP  R2,R4
 TRMCLLST DC    C'000 LINES LOST'
          LTORG
+*---------------------------------------------------------------------*
+* TRMMORON - 3270: MORE... starts (again): in TRMMORET seconds        *
+* TRMMORTO shows the next screen, unless the user does first.         *
+* In: R2 -> TRMBLOK.  Registers: R0 R1 R14 R15.                       *
+*---------------------------------------------------------------------*
+TRMMORON CPENTRY
+         USING TRMBLOK,R2
+         LA    R3,TRMTMR
+         USING TMRBLOK,R3
+         L     R1,=A(TRMMORTO)
+         ST    R1,TMRRTN
+         ST    R2,TMRPARM
+         STCK  TMRTOD              now
+         L     R5,=A(TRMMORET*1000000)  microseconds
+         SR    R4,R4
+         SLDL  R4,12               TOD clock units (bit 51: 1 us)
+         AL    R5,TMRTOD+4         + now
+         BC    12,TRMMO10          no carry
+         AL    R4,=F'1'
+TRMMO10  AL    R4,TMRTOD
+         STM   R4,R5,TMRTOD
+         LR    R1,R3
+         CPCALL CPTIMER
+         CPEXIT RC=0
+         DROP  R2,R3
+         LTORG
+*---------------------------------------------------------------------*
+* TRMMOROF - 3270: MORE... is over (or HOLDING): no time-out.         *
+* In: R2 -> TRMBLOK.  Registers: R0 R1 R14 R15.                       *
+*---------------------------------------------------------------------*
+TRMMOROF CPENTRY
+         LA    R1,TRMTMR-TRMBLOK(,R2)
+         CPCALL CPTCANCL
+         CPEXIT RC=0
+*---------------------------------------------------------------------*
+* TRMMORTO - the MORE... time-out (CP timer routine, top level): the  *
+* next screen, as Clear would show it.                                *
+* In: R1 -> TRMBLOK.  Registers: R0 R1 R14 R15.                       *
+*---------------------------------------------------------------------*
+TRMMORTO CPENTRY
+         LR    R2,R1
+         USING TRMBLOK,R2
+         TM    TRMFLAGS,TRMFHOLD
+         BO    TRMMT90
+         TM    TRMFLAGS,TRMFMORE
+         BZ    TRMMT90
+         CPCALL TRMCLEAR
+TRMMT90  CPEXIT RC=0
+         DROP  R2
          EJECT
 *---------------------------------------------------------------------*
 * TRMATTN - unsolicited status from a terminal (called by IOSINT).    *
@@ -683,13 +740,7 @@ TRMRD10  STH   R3,TRMINLEN
          LR    R0,R2
          CPCALL CPEXQ
          CPEXIT RC=0
-TRMRD20  NI    TRMFLAGS,255-TRMFREAD
-         TM    TRMRIOB+IOBCSW-IOBLOK+4,X'80'
-         BZ    TRMRD25
-         OI    TRMFLAGS,TRMFAGN    an attention was the read's status:
-         CPCALL TRMREAD            the read did not run; it runs now,
-         CPEXIT RC=0               and once more for the attention
-TRMRD25  NI    TRMFLAGS,255-TRMFAGN
+TRMRD20  NI    TRMFLAGS,255-TRMFREAD-TRMFAGN
          CLI   TRMSTATE,TRMSUSER   the client of a user went away
          BNE   TRMRD30
          TM    TRMFLAGS,TRMFOPER
@@ -757,7 +808,11 @@ TRML200  LR    R1,R4               copy out of the read buffer
          TM    TRMFLAGS,TRMFMORE
          BZ    TRML400
          XI    TRMFLAGS,TRMFHOLD
-         CPCALL TRMSHOW
+         CPCALL TRMMOROF           HOLDING waits for the user;
+         TM    TRMFLAGS,TRMFHOLD   MORE... again: TRMMORET seconds
+         BO    TRML205             from now
+         CPCALL TRMMORON
+TRML205  CPCALL TRMSHOW
          B     TRML900
 TRML210  CLI   TRMSTATE,TRMSPASS   the line typed, in the output area
          BE    TRML400             (not the password)
@@ -889,8 +944,8 @@ TRMX015  CLI   3(R4),C' '
 TRMX020  TM    VMBSTATE,VMBSCPMD
          BO    TRMX050             CP READ: a command
          NI    VMBTFLG,255-VMBTVRD VM READ or RUNNING: to the guest's
-         LR    R1,R4               console (which keeps a line that
-         LR    R0,R5               comes before its read)
+         LR    R1,R4               console (a line that comes before
+         LR    R0,R5               its read: attention, kept)
          CPCALL VCNINPUT
          B     TRMX090
 TRMX050  LR    R6,R4               CP commands: '#' ends one (the

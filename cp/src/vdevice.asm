@@ -278,7 +278,7 @@ VDVDEL   CPENTRY
          USING VDEV,R5
          LR    R1,R5
          CPCALL VIOUNPND           no interruption pending any more
-VDVD1    CLI   VDVKIND,UDVKSPL
+         CLI   VDVKIND,UDVKSPL
          BNE   VDVD2
          LR    R1,R5
          CPCALL SPLDETCH           close/free its spool state
@@ -290,11 +290,9 @@ VDVD2    CLI   VDVKIND,UDVKDED
 VDVD3    C     R5,VMBVCONS
          BNE   VDVD4
          XC    VMBVCONS,VMBVCONS
-VDVD4    ICM   R1,15,VDVINPUT      the console's input buffer
-         BZ    VDVD4A
-         LA    R0,VDVINMAX
-         CPCALL FREERET
-VDVD4A   ICM   R1,15,VDVCTW        a translated program's work area
+VDVD4    LR    R1,R5               the console's lines typed
+         CPCALL VCNFREE
+         ICM   R1,15,VDVCTW        a translated program's work area
          BZ    VDVD5
          CPCALL CCWFREE
 VDVD5    LA    R2,VMBVDEV          unchain it

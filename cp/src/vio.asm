@@ -200,6 +200,10 @@ VIOCLR   CPENTRY
          LA    R0,1                CLRIO
          CPCALL VIOTEST
          CPEXIT
+*---------------------------------------------------------------------*
+* VIOTEST - TIO (R0 = 0) or CLRIO (R0 = 1) for VIOTIO and VIOCLR.    *
+* In: R11, R3 = device address, R0.  Out: R15 = cc.                   *
+*---------------------------------------------------------------------*
 VIOTEST  CPENTRY
          LR    R8,R0
          LR    R1,R3
@@ -724,9 +728,8 @@ VIOIPL   CPENTRY
          BNE   VIOPL0
          CLC   VDVTYPE,=X'3505'    only the reader of the spool
          BNE   VIOPLNO             devices
-VIOPL0   SR    R0,R0               system reset
+VIOPL0   SR    R0,R0               system reset (CPU and devices)
          CPCALL VMRESET
-         CPCALL VIORESET
          LA    R1,0                the IPL CCW at guest 0
          LA    R0,8
          LA    R2,VIOPLCCW

@@ -162,27 +162,97 @@ VMCCRC14 DC    X'C2000000'
 VMCCRC15 DC    X'00000200'
 *---------------------------------------------------------------------*
 * VMRESET - SYSTEM RESET (R0 = 0) or SYSTEM CLEAR (R0 = 1) of the VM: *
-* the virtual CPU reset (VMCCPU); CLEAR also zeros the registers and *
-* all of storage with its keys (the pages are simply given back:     *
-* they come again as zeros).  The VM is left in CP mode.  Its        *
-* devices are cpio's to reset.                                        *
+* the virtual CPU reset (VMCCPU) and its devices (VIORESET: programs *
+* CP runs end, pending interruptions and kept sense go), as a real   *
+* system reset resets the channels too; CLEAR also zeros the         *
+* registers and all of storage with its keys (the pages are simply  *
+* given back: they come again as zeros).  The VM is left in CP mode. *
 * In: R11 -> VMBLOK, R0.  Out: R15 = 0.                              *
 *---------------------------------------------------------------------*
 VMRESET  CPENTRY
          USING VMBLOK,R11
          LR    R5,R0
          CPCALL VMCCPU
+         CPCALL VIORESET
          OI    VMBSTATE,VMBSCPMD
          NI    VMBSTATE,255-VMBSIDLE-VMBSDWT
          CPCALL SHDPURGE
          LTR   R5,R5
-         BZ    VMRSEND
+         BZ    VMCRSEND
          XC    VMBGPRS,VMBGPRS
          XC    VMBFPRS,VMBFPRS
          LA    R0,1                keep page 0, cleared
          CPCALL PAGRELVM
-VMRSEND  CPEXIT RC=0
+VMCRSEND CPEXIT RC=0
          DROP  R11
+*---------------------------------------------------------------------*
+* VMDEFSTG - DEFINE STORAGE: the VM gets a new storage size.  As in   *
+* VM/370 the VM stops in CP mode (VMSTOP) and is reset with its       *
+* storage cleared (VMRESET CLEAR); its pages, storage map and swap   *
+* table go and are built again for the new size (VMCTABLE, page 0    *
+* resident); the user is told "STORAGE = nnnnnK".  The caller checks *
+* the directory's maximum (UDRMAXS: DIRFIND waits for I/O).          *
+* In: R11 -> VMBLOK, R1 = bytes (a multiple of 64K, 64K-16M).         *
+* Out: R15 = 0 done, 4 a size CP cannot give (nothing changed).      *
+*---------------------------------------------------------------------*
+VMDEFSTG CPENTRY
+         USING VMBLOK,R11
+         LR    R9,R1
+         LTR   R1,R1
+         BZ    VMCDSNO
+         C     R1,=A(16*1024*1024)
+         BH    VMCDSNO
+         N     R1,=A(X'FFFF')
+         BNZ   VMCDSNO
+         TM    VMBSTATE,VMBSCPMD
+         BO    VMCDS1
+         CPCALL VMSTOP
+VMCDS1   LA    R0,1                reset, storage cleared
+         CPCALL VMRESET
+         CPCALL VMCFREEM           the old storage, the old map
+         ST    R9,VMBSTOR          the new one
+         CPCALL VMCTABLE
+         SR    R1,R1               page 0: in storage from now on
+         CPCALL GSTADDR
+         CPCALL VMSTORSY
+         CPEXIT RC=0
+VMCDSNO  CPEXIT RC=4
+*---------------------------------------------------------------------*
+* VMCFREEM - give back a VM's storage and its storage map: every page *
+* (frames, paging slots: PAGRELVM), the segment and page tables and  *
+* the swap table (VMCTABLE builds them).  VMDELETE, VMDEFSTG.        *
+* In: R11 -> VMBLOK.  Out: R15 = 0; VMBSTOR still the old size.      *
+*---------------------------------------------------------------------*
+VMCFREEM CPENTRY
+         SR    R0,R0               every page, page 0 too
+         CPCALL PAGRELVM
+         L     R1,VMBTBLA
+         L     R0,VMBTBLL
+         CPCALL FREERET
+         L     R1,VMBSWPT
+         L     R0,VMBSTOR
+         SRL   R0,12-SWPSHIFT
+         CPCALL FREERET
+         CPEXIT RC=0
+*---------------------------------------------------------------------*
+* VMSTORSY - tell the user the VM's storage size: "STORAGE = nnnnnK" *
+* (QUERY STORAGE, QUERY VIRTUAL, DEFINE STORAGE).                     *
+* In: R11 -> VMBLOK.  Out: R15 = 0.                                  *
+*---------------------------------------------------------------------*
+VMSTORSY CPENTRY
+         L     R1,VMBSTOR
+         SRL   R1,10
+         LA    R0,5
+         LA    R2,VMCSNUM
+         CPCALL CMDDEC
+         LA    R1,VMCSMSG
+         LA    R0,VMCSMSGL
+         CPCALL TRMWRITE
+         CPEXIT RC=0
+         DROP  R11
+VMCSMSG  DC    C'STORAGE = '
+VMCSNUM  DC    C'nnnnnK'
+VMCSMSGL EQU   *-VMCSMSG
 *---------------------------------------------------------------------*
 * VMDELETE - a VM goes away (logoff): its devices (VDVFREE, cpio),   *
 * frames, paging slots, tables and the VMBLOK itself.                 *
@@ -193,15 +263,7 @@ VMDELETE CPENTRY
          OI    VMBSTATE,VMBSLOGF
          CPCALL VDVFREE
          CPCALL SHDFREE
-         SR    R0,R0
-         CPCALL PAGRELVM
-         L     R1,VMBTBLA
-         L     R0,VMBTBLL
-         CPCALL FREERET
-         L     R1,VMBSWPT
-         L     R0,VMBSTOR
-         SRL   R0,12-SWPSHIFT
-         CPCALL FREERET
+         CPCALL VMCFREEM
          LA    R2,PSAVMCHN         off the chain
 VMCDL1   ICM   R3,15,0(R2)
          BZ    VMCDL3

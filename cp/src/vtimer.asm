@@ -19,6 +19,10 @@
 * The TOD clock itself is not virtualized: STCK is not a privileged   *
 * instruction, so a guest reads the real clock and nothing CP does   *
 * could make its SCK take effect (see PRVSCK).                        *
+* CP's own timer service lives here too: CPTIMER queues a request     *
+* (TMRBLOK) to run a routine at a TOD deadline, CPTCANCL takes it     *
+* back, VTMTRUN (the dispatcher, at top level) runs those due and     *
+* sets the real clock comparator for the next one.                    *
 *---------------------------------------------------------------------*
 VTIMER   CSECT
          USING PSA,0
@@ -158,6 +162,80 @@ VTMWK4   L     R11,VMBNEXT
          B     VTMWK1
 VTMWKEND CPEXIT RC=0
          DROP  R11
+*---------------------------------------------------------------------*
+* CPTIMER - queue a CP timer request: at the deadline the dispatcher  *
+* calls its routine at top level (see TMRBLOK).  A block already      *
+* queued is taken off first, so CPTIMER also moves a deadline.        *
+* Requests with the same deadline run in the order they were queued. *
+* In: R1 -> TMRBLOK with TMRRTN, TMRPARM, TMRTOD set.  Out: R15 = 0. *
+* Any level (never waits).                                           *
+*---------------------------------------------------------------------*
+CPTIMER  CPENTRY
+         LR    R2,R1
+         CPCALL CPTCANCL           off the queue if it is on it
+         USING TMRBLOK,R2
+         LA    R3,PSATMRQ          R3 -> the link to the next one
+VTMTQ1   L     R4,0(,R3)
+         LTR   R4,R4
+         BZ    VTMTQ2              the end: it goes last
+         CLC   TMRTOD,TMRTOD-TMRBLOK(R4)
+         BL    VTMTQ2              earlier than this one
+         LR    R3,R4               (TMRNEXT is the first word)
+         B     VTMTQ1
+VTMTQ2   ST    R4,TMRNEXT
+         ST    R2,0(,R3)
+         DROP  R2
+         CPEXIT RC=0
+*---------------------------------------------------------------------*
+* CPTCANCL - take a CP timer request off the queue.                   *
+* In: R1 -> TMRBLOK.  Out: R15 = 0 it was queued (its routine will   *
+* not run), 4 it was not (never queued, or its routine ran already). *
+* Any level (never waits).                                           *
+*---------------------------------------------------------------------*
+CPTCANCL CPENTRY
+         LA    R3,PSATMRQ          R3 -> the link to the next one
+VTMTC1   L     R4,0(,R3)
+         LTR   R4,R4
+         BZ    VTMTCNO
+         CR    R4,R1
+         BE    VTMTC2
+         LR    R3,R4               (TMRNEXT is the first word)
+         B     VTMTC1
+VTMTC2   MVC   0(4,R3),0(R4)       unchain it
+         XC    0(4,R4),0(R4)
+         CPEXIT RC=0
+VTMTCNO  CPEXIT RC=4
+*---------------------------------------------------------------------*
+* VTMTRUN - (dispatcher, top level) run the CP timer requests whose   *
+* deadline has passed, earliest first, each taken off the queue      *
+* before its routine is called (R1 = R0 = TMRPARM, R11 = 0).  Then    *
+* the real clock comparator is brought forward to the next deadline  *
+* if it is set later (DSPCLOCK sets it before CP waits; this keeps   *
+* it right while guests run).  In: nothing.  Out: R15 = 0.           *
+*---------------------------------------------------------------------*
+VTMTRUN  CPENTRY
+VTMTR1   L     R2,PSATMRQ
+         LTR   R2,R2
+         BZ    VTMTREND
+         USING TMRBLOK,R2
+         STCK  VTMTOD
+         CLC   TMRTOD,VTMTOD
+         BH    VTMTR2              the first is not due: none is
+         MVC   PSATMRQ,TMRNEXT
+         XC    TMRNEXT,TMRNEXT
+         L     R15,TMRRTN
+         L     R1,TMRPARM
+         LR    R0,R1
+         SR    R11,R11
+         BALR  R14,R15
+         B     VTMTR1              (it may have queued more)
+VTMTR2   STCKC VTMTOD              the comparator as set now
+         CLC   TMRTOD,VTMTOD
+         BNL   VTMTREND
+         MVC   VTMTOD,TMRTOD       (SCKC wants a doubleword: the
+         SCKC  VTMTOD              caller's block may not be one)
+         DROP  R2
+VTMTREND CPEXIT RC=0
          DS    0D
 VTMTOD   DS    D
 VTMNEVER DC    X'FFFFFFFFFFFFFFFF'

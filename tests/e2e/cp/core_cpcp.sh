@@ -5,7 +5,7 @@
 # its storage (4M: the virtual machine's), reads its directory through its minidisk and logs its
 # OPERATOR on at its console - CPGUEST's terminal - all of it through the first-level CP's trap
 # and emulate: every SIO translated, every LPSW, SSK, LCTL, SCKC emulated, its enabled waits
-# making CPGUEST idle.
+# making CPGUEST idle.  A command typed to it is answered by the second-level CP.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$ROOT/tests/e2e/cp/cplib.bash"
 . "$ROOT/tests/e2e/cp/corelib.bash"
@@ -39,4 +39,8 @@ term_wait 1 'DMKCPI957I STORAGE SIZE =     4096K' 30
 term_wait 1 'LINE 009 LOGON AS OPERATOR USERS = 001' 30
 term_send 1 '#CP QUERY TRAPS'
 term_wait 1 'SIO      = '
+# a line typed while CPGUEST runs is an attention on its console (cpterm): the second-level CP
+# reads it as its operator's command and answers (one user there, two at the first level)
+term_send 1 'QUERY USERS'
+term_wait 1 '^001 USERS, 000 DIALED' 30
 cp_alive

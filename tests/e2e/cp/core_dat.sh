@@ -8,10 +8,7 @@
 . "$ROOT/tests/e2e/cp/cplib.bash"
 . "$ROOT/tests/e2e/cp/corelib.bash"
 
-cp_boot
-wait_for 'LOGON AS OPERATOR' s370.out
-term_open 1
-term_logon 1 USER1 USER1
+boot_logon USER1
 guest_store 1 coredat
 term_send 1 'BEGIN'
 term_wait 1 "DMKDSP450W CP ENTERED; DISABLED WAIT PSW '00020000 00000AAA'" 30

@@ -10,10 +10,7 @@
 own_volumes
 printf 'USER TIMED TIMED 1M 1M G\n OPTION REALTIMER\n CONSOLE 009 3215\n' > timed.direct
 more_users timed.direct
-cp_boot
-wait_for 'LOGON AS OPERATOR' s370.out
-term_open 1
-term_logon 1 TIMED TIMED
+boot_logon TIMED
 guest_store 1 corertim
 term_send 1 'BEGIN'
 term_wait 1 "DMKDSP450W CP ENTERED; DISABLED WAIT PSW '00020000 00000AAA'" 30

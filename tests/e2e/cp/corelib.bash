@@ -2,6 +2,15 @@
 # into a logged-on user's storage with CP's own STORE command (no virtual devices needed), and
 # waits that count lines.
 
+# boot_logon USER: CP booted (cp_boot), OPERATOR on, USER logged on at terminal 1 (its password
+# is its userid, as in the directories of these tests).
+boot_logon() {
+    cp_boot
+    wait_for 'LOGON AS OPERATOR' s370.out
+    term_open 1
+    term_logon 1 "$1" "$1"
+}
+
 # term_wait_count N PATTERN COUNT: until terminal N's output has COUNT lines matching.
 term_wait_count() {
     local tries=150

@@ -1,7 +1,7 @@
 # A TN3270 terminal on CP (cpterm): s3270 connects to 0C0 and gets the VM/370 logo with CP READ and
 # the system name in the status area; LOGON with the password in a non-display field; a DISPLAY of
 # 64 lines fills the output area: MORE..., an empty Enter makes it HOLDING, Clear shows the next
-# lines; USER1 IPLs the demo guest from its reader (the deck of the images): its console read shows VM READ, a line
+# lines; MORE... with no key shows the next lines by itself after 60 s (VM/370's time-out); USER1 IPLs the demo guest from its reader (the deck of the images): its console read shows VM READ, a line
 # typed goes to the guest; PA1 stops it in CP mode (CP READ), BEGIN lets it go on; #CP runs a CP
 # command while the guest reads; LOGOFF brings the logo back.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -57,6 +57,19 @@ s3 'PA(2)'
 wait_screen '^0002B0  '
 status_is 'CP READ'
 screen_has '^0003F0  '
+s3 'Clear()'
+s3 'String("DISPLAY L0-1FF")'            # 32 lines: MORE... again
+s3 'Enter()'
+status_is 'MORE\.\.\.'
+screen_has '^000140  '
+tries=90                                 # no key: after 60 s CP shows
+until s3 'Ascii()'; grep -q '^0001F0  ' s3.data; do    # the next lines
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || { cat s3.data; fail "MORE... should end by itself"; }
+    sleep 1
+done
+screen_has '^000150  '
+status_is 'CP READ'
 s3 'Clear()'
 
 s3 'String("IPL 00C")'

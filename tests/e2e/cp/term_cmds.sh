@@ -1,8 +1,9 @@
 # CP commands of a logged-on user on a line-mode terminal (cpterm): STORE and DISPLAY of storage,
-# registers and the PSW in VM/370's formats, QUERY STORAGE, TRACE and TRACE END, MSG between the
-# operator and a user, DISCONNECT (the VM stays, the terminal gets the logo) and LOGON again
-# (RECONNECTED, the same storage), FORCE by the operator.  Each command waits for its answer (a
-# 3215 presents one attention for lines typed faster than CP reads them: see cp/README.md).
+# registers and the PSW in VM/370's formats, QUERY STORAGE, QUERY vaddr (cpio's CMVQDEV), TRACE and
+# TRACE END, MSG between the operator and a user, DISCONNECT (the VM stays, the terminal gets the
+# logo) and LOGON again (RECONNECTED, the same storage), FORCE by the operator.  Each command waits
+# for its answer (a 3215 presents one attention for lines typed faster than CP reads them: see
+# cp/README.md).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$ROOT/tests/e2e/cp/cplib.bash"
 
@@ -65,6 +66,9 @@ cmd 'D L0-FFFF' '^00FFF0  '              # 4096 lines: CP paces them
 cp_alive
 cmd 'D G16' 'DMKCFC003E INVALID OPTION - G16'
 cmd 'QUERY STORAGE' '^STORAGE = 01024K'
+cmd 'QUERY 009' '^CONS 009 ON DEV 020'             # a device address: cpio's CMVQDEV
+cmd 'Q 191' '^DASD 191 3350 S37U01 R/W 005 CYL'
+cmd 'QUERY 5A5' '^DMKCFM040E DEV 5A5 DOES NOT EXIST'
 cmd 'DEFINE STORAGE 4M' 'DMKDEF094E STORAGE EXCEEDS ALLOWED MAXIMUM'
 cmd 'DEFINE STORAGE 100K' 'DMKCFC003E INVALID OPTION - 100K'
 cmd 'DEFINE' 'DMKCFC026E OPERAND MISSING OR INVALID'
