@@ -7,6 +7,7 @@
 #
 #   cp_boot                  images copied to ./img, s370 started, `ipl 150`, wait for CP_READY
 #   term_open N / term_close N / term_send N TEXT / term_wait N PATTERN [SECONDS]
+#   term_cmd N TEXT PATTERN / term_quiet N TEXT (a command that answers nothing, until CP read it)
 #   term_count N PATTERN / term_wait_n N PATTERN COUNT [SECONDS]
 #   term_logon N USER PASSWORD     LOGON on terminal N, password at its prompt, wait for the logon
 #   guest_deck NAME USER           guests/NAME.asm as IPL deck with an ID card, into the real reader
@@ -90,6 +91,46 @@ term_wait_n() {
 term_close() {
     exec {TERM_FD[$1]}>&-
     kill "${TERM_READER[$1]}" 2>/dev/null || true
+}
+
+# term_cmd N TEXT PATTERN: type TEXT on terminal N, wait until PATTERN shows once more than before.
+term_cmd() {
+    local before tries=150
+    before=$(term_count "$1" "$3")
+    term_send "$1" "$2"
+    while [ "$(term_count "$1" "$3")" -le "$before" ]; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || { cat "term.$1"; fail "'$2' should answer '$3'"; }
+        sleep 0.1
+    done
+}
+
+# term_lines_read N: how many lines CP has read from terminal N's 3215 (s370's devlist; the device
+# is the one the telnet server named when N connected).
+term_lines_read() {
+    local dev mark tries=50
+    dev=$(sed -n 's/^Console \([0-9A-F]*\) (3215) connected.*/\1/p' "term.$1" | head -1)
+    [ -n "$dev" ] || fail "terminal $1 is not a 3215"
+    mark=$(wc -l < s370.out)
+    s370_command 'devlist'
+    while ! tail -n +"$((mark + 1))" s370.out | grep -q "0$dev 3215"; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || fail "no devlist answer"
+        sleep 0.1
+    done
+    tail -n +"$((mark + 1))" s370.out | grep "0$dev 3215" | tail -1 | sed 's/.* \([0-9]*\) read.*/\1/'
+}
+
+# term_quiet N TEXT: type a command that answers nothing on terminal N, wait until CP has read it.
+term_quiet() {
+    local before tries=150
+    before=$(term_lines_read "$1")
+    term_send "$1" "$2"
+    while [ "$(term_lines_read "$1")" -le "$before" ]; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || fail "CP did not read '$2'"
+        sleep 0.1
+    done
 }
 
 # term_logon N USER PASSWORD: log on at terminal N, typing the password when CP asks for it.

@@ -6,87 +6,48 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$ROOT/tests/e2e/cp/cplib.bash"
 
-# cmd TEXT PATTERN: type TEXT on terminal 1, wait until PATTERN shows once more than before.
-cmd() {
-    local before tries=150
-    before=$(term_count 1 "$2")
-    term_send 1 "$1"
-    while [ "$(term_count 1 "$2")" -le "$before" ]; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || { cat term.1; fail "'$1' should answer '$2'"; }
-        sleep 0.1
-    done
-}
-
-# lines_read: how many lines CP has read from 020 (s370's devlist).
-lines_read() {
-    local mark
-    mark=$(wc -l < s370.out)
-    s370_command 'devlist'
-    local tries=50
-    while ! tail -n +"$((mark + 1))" s370.out | grep -q '0020 3215'; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || fail "no devlist answer"
-        sleep 0.1
-    done
-    tail -n +"$((mark + 1))" s370.out | grep '0020 3215' | tail -1 | sed 's/.* \([0-9]*\) read.*/\1/'
-}
-
-# quiet TEXT: type a command that answers nothing on terminal 1, wait until CP has read it (a
-# 3215 presents one attention for lines typed faster than CP reads them).
-quiet() {
-    local before tries=150
-    before=$(lines_read)
-    term_send 1 "$1"
-    while [ "$(lines_read)" -le "$before" ]; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || fail "CP did not read '$1'"
-        sleep 0.1
-    done
-}
-
 cp_boot
 wait_for 'LINE 009 LOGON AS OPERATOR USERS = 001' s370.out
 
 term_open 1
-cmd '' 'VM/370 ONLINE'                   # (an empty line shows it again)
+term_cmd 1 '' 'VM/370 ONLINE'                   # (an empty line shows it again)
 
-cmd 'logon nobody' 'DMKLOG053E NOBODY NOT IN CP DIRECTORY'
-cmd 'LOGON USER1' '^XXXXXXXX'
+term_cmd 1 'logon nobody' 'DMKLOG053E NOBODY NOT IN CP DIRECTORY'
+term_cmd 1 'LOGON USER1' '^XXXXXXXX'
 term_wait 1 'ENTER PASSWORD:'
-cmd 'SECRET9' 'DMKLOG050E PASSWORD INCORRECT - REINITIATE LOGON PROCEDURE'
+term_cmd 1 'SECRET9' 'DMKLOG050E PASSWORD INCORRECT - REINITIATE LOGON PROCEDURE'
 wait_for 'DMKLOG051I LOGON FAILED: USER1    LINE 020 PASSWORD INCORRECT' s370.out
 grep -q SECRET9 term.1 && fail "CP echoed the password"
-cmd 'QUERY TIME' 'DMKCFC001E UNKNOWN CP COMMAND'
+term_cmd 1 'QUERY TIME' 'DMKCFC001E UNKNOWN CP COMMAND'
 
-cmd 'LOGON USER1' 'ENTER PASSWORD:'
-cmd 'user1' 'LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT'
+term_cmd 1 'LOGON USER1' 'ENTER PASSWORD:'
+term_cmd 1 'user1' 'LOGON AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT'
 term_wait 1 'LOGMSG - [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT [A-Z]*DAY [01][0-9]/[0-3][0-9]/[0-9][0-9]'
 wait_for 'LINE 020 LOGON AS USER1    USERS = 002' s370.out
 grep -A1 '^LOGON AT' term.1 | grep -q '^CP READ' || { cat term.1; fail "CP READ should follow LOGON AT"; }
 
-cmd 'FROBNICATE' 'DMKCFC001E UNKNOWN CP COMMAND'
-cmd 'QUERY BAR' 'DMKCFC003E INVALID OPTION - BAR'
-cmd 'SHUTDOWN' 'DMKCFC001E UNKNOWN CP COMMAND'     # class A: unknown to class G
-cmd 'Q' 'DMKCFC026E OPERAND MISSING OR INVALID'
-cmd 'q users#QUERY PRIVCLAS' '^PRIVILEGE CLASSES = G'     # two commands on a line
+term_cmd 1 'FROBNICATE' 'DMKCFC001E UNKNOWN CP COMMAND'
+term_cmd 1 'QUERY BAR' 'DMKCFC003E INVALID OPTION - BAR'
+term_cmd 1 'SHUTDOWN' 'DMKCFC001E UNKNOWN CP COMMAND'     # class A: unknown to class G
+term_cmd 1 'Q' 'DMKCFC026E OPERAND MISSING OR INVALID'
+term_cmd 1 'q users#QUERY PRIVCLAS' '^PRIVILEGE CLASSES = G'     # two commands on a line
 term_wait 1 '^002 USERS, 000 DIALED'
-cmd 'QUERY NAMES' '^OPERATOR - 009 , USER1    - 020'
+term_cmd 1 'QUERY NAMES' '^OPERATOR - 009 , USER1    - 020'
 day_before=$(date -u '+%A %m/%d/%y' | tr a-z A-Z)
-cmd 'QUERY TIME' '^CONNECT= 00:00:[0-5][0-9] VIRTCPU= 000:00\.[0-9][0-9]'
+term_cmd 1 'QUERY TIME' '^CONNECT= 00:00:[0-5][0-9] VIRTCPU= 000:00\.[0-9][0-9]'
 day_after=$(date -u '+%A %m/%d/%y' | tr a-z A-Z)
 term_wait 1 '^TIME IS [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT'
 cp_day=$(tr -d '\r' < term.1 | sed -n 's/^TIME IS [0-9:]* GMT //p' | tail -1)
 [ "$cp_day" = "$day_before" ] || [ "$cp_day" = "$day_after" ] ||
     fail "QUERY TIME says '$cp_day', the host '$day_after'"
-cmd 'QUERY PRIVCLAS' $'^PRIVILEGE CLASSES = G\r'
+term_cmd 1 'QUERY PRIVCLAS' $'^PRIVILEGE CLASSES = G\r'
 
-cmd 'LOGOFF' 'VM/370 ONLINE'             # the logo again
+term_cmd 1 'LOGOFF' 'VM/370 ONLINE'             # the logo again
 term_wait 1 'LOGOFF AT [0-2][0-9]:[0-5][0-9]:[0-5][0-9] GMT'
 tr -d '\r' < term.1 | grep -B1 '^LOGOFF AT' | head -1 | grep -q '^CONNECT= 00:00:[0-5][0-9] VIRTCPU= ' ||
     { cat term.1; fail "CONNECT= ... VIRTCPU= should come before LOGOFF AT"; }
 wait_for 'LINE 020 LOGOFF AS USER1    USERS = 001' s370.out
-cmd 'LOGON USER1' 'ENTER PASSWORD:'
+term_cmd 1 'LOGON USER1' 'ENTER PASSWORD:'
 term_close 1
 cp_alive
 quit_s370

@@ -9,51 +9,39 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 . "$ROOT/tests/e2e/cp/cplib.bash"
 
-# cmd N TEXT PATTERN: type TEXT on terminal N, wait until PATTERN shows once more than before.
-cmd() {
-    local before tries=150
-    before=$(term_count "$1" "$3")
-    term_send "$1" "$2"
-    while [ "$(term_count "$1" "$3")" -le "$before" ]; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || { cat "term.$1"; fail "'$2' should answer '$3'"; }
-        sleep 0.1
-    done
-}
-
 cp_boot
 term_open 1
-cmd 1 '' 'VM/370 ONLINE'
+term_cmd 1 '' 'VM/370 ONLINE'
 term_logon 1 USER1 USER1
 operator 'WARNING ALL system going down soon'
 term_wait 1 'WNG FROM OPERATOR: system going down soon'
 
-cmd 1 'IPL 123' 'DMKCFG040E DEV 123 DOES NOT EXIST'
-cmd 1 'IPL XYZ' 'DMKCFG022E VADDR MISSING OR INVALID'
-cmd 1 'IPL 00C' 'DEMO: TYPE A LINE, QUIT TO STOP'
-cmd 1 '#CP QUERY USERS' '^002 USERS, 000 DIALED'
-cmd 1 'hello' 'DEMO: YOU TYPED: hello'
-cmd 1 'QUIT' 'DMKDSP450W CP ENTERED; DISABLED WAIT PSW'
+term_cmd 1 'IPL 123' 'DMKCFG040E DEV 123 DOES NOT EXIST'
+term_cmd 1 'IPL XYZ' 'DMKCFG022E VADDR MISSING OR INVALID'
+term_cmd 1 'IPL 00C' 'DEMO: TYPE A LINE, QUIT TO STOP'
+term_cmd 1 '#CP QUERY USERS' '^002 USERS, 000 DIALED'
+term_cmd 1 'hello' 'DEMO: YOU TYPED: hello'
+term_cmd 1 'QUIT' 'DMKDSP450W CP ENTERED; DISABLED WAIT PSW'
 term_wait 1 'DEMO: BYE'
 [ "$(tr -d '\r' < term.1 | grep -A1 'DISABLED WAIT PSW' | tail -1)" = 'CP READ' ] ||
     { cat term.1; fail "CP READ should follow the disabled wait"; }
-cmd 1 'BEGIN' 'DMKDSP450W CP ENTERED; DISABLED WAIT PSW'
+term_cmd 1 'BEGIN' 'DMKDSP450W CP ENTERED; DISABLED WAIT PSW'
 
-cmd 1 'SYSTEM CLEAR' 'STORAGE CLEARED - SYSTEM RESET'
-cmd 1 'D L400' '^000400  00000000 00000000 00000000 00000000'
-cmd 1 'SYSTEM RESET' '^SYSTEM RESET'
-cmd 1 'SYSTEM WOBBLE' 'DMKCFC003E INVALID OPTION - WOBBLE'
-cmd 1 'EXTERNAL 1G' 'DMKCFC003E INVALID OPTION - 1G'
+term_cmd 1 'SYSTEM CLEAR' 'STORAGE CLEARED - SYSTEM RESET'
+term_cmd 1 'D L400' '^000400  00000000 00000000 00000000 00000000'
+term_cmd 1 'SYSTEM RESET' '^SYSTEM RESET'
+term_cmd 1 'SYSTEM WOBBLE' 'DMKCFC003E INVALID OPTION - WOBBLE'
+term_cmd 1 'EXTERNAL 1G' 'DMKCFC003E INVALID OPTION - 1G'
 before=$(term_count 1 '^CP READ')
 term_send 1 'EXTERNAL'                   # runs: program checks at 0 forever
-cmd 1 '' '^CP READ'                       # the attention key
+term_cmd 1 '' '^CP READ'                       # the attention key
 [ "$(term_count 1 '^CP READ')" -eq $((before + 1)) ] || { cat term.1; fail "one CP READ for the attention"; }
-cmd 1 'D PSW' '^PSW = '
+term_cmd 1 'D PSW' '^PSW = '
 
 term_open 2
-cmd 2 '' 'VM/370 ONLINE'
-cmd 2 'LOGON USER1' 'ENTER PASSWORD:'
-cmd 2 'USER1' 'DMKLOG054E ALREADY LOGGED ON LINE 020'
+term_cmd 2 '' 'VM/370 ONLINE'
+term_cmd 2 'LOGON USER1' 'ENTER PASSWORD:'
+term_cmd 2 'USER1' 'DMKLOG054E ALREADY LOGGED ON LINE 020'
 term_logon 2 USER2 USER2
 term_close 2
 wait_for 'S370I503 021 3215 client .* disconnected' s370.out
