@@ -28,11 +28,7 @@ DONE     C     R2,=F'10'           426
          BC    7,FAIL              not taken when right
          LPSW  WAITOK
 FAIL     LPSW  WAITFAIL
-R2       EQU   2
-R3       EQU   3
-R12      EQU   12
-R14      EQU   14
-R15      EQU   15
+         COPY  GREGS               R0-R15
          DS    0D
 WAITOK   DC    X'00020000',A(X'AAA')
 WAITFAIL DC    X'00020000',A(X'F01')

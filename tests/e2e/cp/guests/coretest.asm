@@ -284,16 +284,7 @@ SVCIN    CLC   X'22'(2),=H'123'    SVC: code in the BC old PSW
          ST    R1,X'24'
          MVI   X'24',0
          LPSW  X'20'
-R0       EQU   0
-R1       EQU   1
-R2       EQU   2
-R3       EQU   3
-R4       EQU   4
-R5       EQU   5
-R6       EQU   6
-R7       EQU   7
-R10      EQU   10
-R12      EQU   12
+         COPY  GREGS               R0-R15
          DS    0D
 PGMNEW   DC    X'00000000',A(UNEXP)
 EXTNEW   DC    X'00000000',A(UNEXP)

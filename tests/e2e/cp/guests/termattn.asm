@@ -113,15 +113,7 @@ COUNT    L     R1,ATTNS            one more attention; R9 return
          ST    R1,ATTNS
          BR    R9
 *
-R0       EQU   0
-R1       EQU   1
-R3       EQU   3
-R4       EQU   4
-R8       EQU   8
-R9       EQU   9
-R10      EQU   10
-R11      EQU   11
-R12      EQU   12
+         COPY  GREGS               R0-R15
          DS    0D
 IONEW    DC    X'00000000',A(IOINT)
 WAITPSW  DC    X'FE020000',A(0)    enabled wait for I/O
