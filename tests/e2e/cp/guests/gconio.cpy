@@ -31,11 +31,20 @@ GASKR    MVI   GLINE,C' '
          BR    R11
 *---------------------------------------------------------------------*
 * GDOIO - start the CCW at R1 on 009, wait for device end.  R10      *
-* return.  A console that will not start: disabled wait X'BAD'.     *
+* return.  An attention pending at the console (a line typed before  *
+* the guest asked for it) makes SIO store it as the CSW (cc 1): it   *
+* is cleared then, so start again.  A console that will not start:  *
+* disabled wait X'BAD'.                                              *
 *---------------------------------------------------------------------*
 GDOIO    ST    R1,X'48'            CAW
-         SIO   X'009'
-         BC    7,GFAIL
+GSTART   SIO   X'009'
+         BZ    GWAIT               cc 0: started
+         BC    2+1,GFAIL           cc 2 or 3: it will not start
+         TM    X'44',X'02'         cc 1: unit check?
+         BO    GFAIL
+         TM    X'44',X'80'         attention: taken by the SIO
+         BO    GSTART
+         B     GFAIL
 GWAIT    LPSW  GWAITPSW
 GIOINT   CLC   X'3A'(2),=X'0009'   (GIONEW comes here) the console?
          BNE   GWAIT
