@@ -128,11 +128,19 @@ struct tlb_entry {
  * change bit and by the replacing of storage), another access to the block passes every check it
  * passed then, and its reference (and, for stores, change) bit is already on: the access is a compare
  * and a load.  PER is not covered: stores with PER active go the long way.  The PSW key changes only
- * with the context (a PSW load, or SPKA, which bumps it), so the inline operand accesses, which use
- * the PSW key, compare the context alone.
+ * with the context (a PSW load, or SPKA, which bumps it).
+ *
+ * The inline operand accesses (cached_operand) compare only the address: the CPU's own thread empties
+ * the caches whose context is not the current one at its instruction boundaries outside the decoded
+ * loop (block_caches_sync), and the loop leaves at its next branch when the context changes.  Other
+ * CPUs' changes to storage keys (which bump this CPU's context) therefore take effect here within
+ * the 1,024 instructions the loop may run between branches, as interruptions they make pending do;
+ * this CPU's own changes (PSW loads, SSM, SPKA, LCTL, PTLB, SPX, SSK) are made by instructions the
+ * loop leaves to step(), which access no operand after the change.
  */
+#define BLOCK_CACHE_EMPTY 0xFF000000u /* a base no 24-bit address is within 2K of */
 struct block_cache {
-    uint32_t base;    /* logical address of the block (a multiple of 2K) */
+    uint32_t base;    /* logical address of the block (a multiple of 2K); BLOCK_CACHE_EMPTY: none */
     uint8_t key;
     uint64_t context; /* cpu.context when filled; 0 (never a CPU's, as creation resets): empty */
     uint8_t *host;    /* the block in m->storage */
@@ -171,13 +179,21 @@ struct cpu {
     uint32_t tlb_generation; /* PTLB and changes to CR0/CR1 purge by bumping it */
 
     /* the decoded-instruction cache (run.c), allocated when the CPU first runs */
-    struct insn *decoded;
+    struct decoded_entry *decoded;
+    /* While the decoded loop runs an instruction that may raise a program interruption: its entry, in
+       the entries of the 2K block at logical address decoded_base; NULL otherwise.  The loop keeps
+       the PSW's address and the ILC only in its registers; program_check recovers them from these.
+       (The instruction count is exact all the time.) */
+    const struct decoded_entry *decoded_at;
+    const struct decoded_entry *decoded_block;
+    uint32_t decoded_base;
 
     /* the same-page fast path (storage.c): instruction fetch, operand fetch, operand store */
     struct block_cache instruction_block, fetch_block, store_block;
     /* what the block caches depend on (cpu_context_changed); other CPUs bump it too (storage keys),
        and 64 bits never wrap */
     _Atomic uint64_t context;
+    uint64_t synced_context; /* the context block_caches_sync last emptied the caches for */
 
     /* timers: host-time bookkeeping (see timer.c) */
     int64_t cpu_timer_deadline;  /* TOD value at which the CPU timer reaches zero */
@@ -238,15 +254,12 @@ struct machine {
  * the index of cpu.gr[16], which is always zero: an operand address is two loads and two adds with
  * no test.  Field names follow the bytes, not the operand numbers of each format: base1/disp1 are
  * bits 16-31 (RX's D2(X2,B2), RS's and S's D2(B2), SI's and SS's D1(B1)), base2/disp2 bits 32-47 (SS's
- * D2(B2)).  The decoded-instruction cache (run.c) adds the bytes it was decoded from and how its loop
- * runs it.
+ * D2(B2)).  16 bytes: with the 16 the decoded-instruction cache (run.c) adds, an entry is 32.
  */
 struct insn;
 typedef void insn_handler(struct cpu *c, const struct insn *inst);
 struct insn {
-    uint64_t raw;          /* cache: the 8 bytes at the instruction address when decoded, as a host load */
-    insn_handler *handler;
-    uint8_t run;           /* cache: how the decoded loop runs it (run.c) */
+    uint32_t handler;      /* index in run.c's table of handlers */
     uint8_t length;        /* in bytes: 2, 4 or 6 */
     uint8_t imm;           /* bits 8-15 whole: SI's I2, SS's L or L1 L2, SVC's I */
     uint8_t r1, r2;        /* bits 8-11 and 12-15: R1 (M1, L1) and R2 (X2, R3, M3, L2) as 0-15 */
@@ -387,87 +400,79 @@ static inline uint8_t *translate_block(struct cpu *c, struct block_cache *b, uin
         return b->host + (address - b->base);
     return translate_block_slow(c, b, address, access, key);
 }
-/* A fixed-size operand of `size` bytes inside the 2K block cached in b for the PSW key: its host
-   address; NULL when the access has to go the long way.  One subtraction and compare checks both that
-   the address is in the block and that the operand ends there. */
-static inline uint8_t *cached_operand(const struct cpu *c, const struct block_cache *b, uint32_t address,
-                                      uint32_t size)
+/* Whether a fixed-size operand of `size` bytes is inside the 2K block cached in b (for the PSW key),
+   and where it starts there.  One subtraction and compare checks both that the address is in the
+   block and that the operand ends there (the context: see struct block_cache). */
+static inline bool in_cached_block(const struct block_cache *b, uint32_t address, uint32_t size,
+                                   uint32_t *offset)
 {
-    uint32_t offset = (address & 0xFFFFFF) - b->base;
-    if (offset <= 0x800 - size && b->context == atomic_load_explicit(&c->context, memory_order_relaxed))
-        return b->host + offset;
-    return NULL;
+    *offset = (address & 0xFFFFFF) - b->base;
+    return *offset <= 0x800 - size;
 }
-/* Stores with PER active go the long way: the event is recorded there. */
+/* The operand's host address, or NULL when the access has to go the long way. */
+static inline uint8_t *cached_operand(const struct block_cache *b, uint32_t address, uint32_t size)
+{
+    uint32_t offset;
+    return in_cached_block(b, address, size, &offset) ? b->host + offset : NULL;
+}
+/* Stores with PER active go the long way, where the event is recorded: the store cache is never
+   filled while PER is active (storage.c), and emptied when it becomes active (a PSW load or system-
+   mask change: the context changes), so a hit is a store PER does not watch. */
 static inline uint8_t *cached_store_operand(const struct cpu *c, uint32_t address, uint32_t size)
 {
-    if (c->psw.ec && (c->psw.sysmask & PSW_EC_PER))
-        return NULL;
-    return cached_operand(c, &c->store_block, address, size);
+    return cached_operand(&c->store_block, address, size);
 }
 
-static inline uint8_t fetch1(struct cpu *c, uint32_t address)
+/* The operand fetches and stores with the PSW key: the cache, else the long way. */
+#define FETCH_INLINE(name, type, size, decode)                                                                 \
+    static inline type name(struct cpu *c, uint32_t address)                                                   \
+    {                                                                                                          \
+        uint32_t offset;                                                                                       \
+        if (in_cached_block(&c->fetch_block, address, size, &offset))                                          \
+            return decode(c->fetch_block.host + offset);                                                       \
+        return name##_slow(c, address);                                                                        \
+    }
+#define STORE_INLINE(name, type, size, encode)                                                                 \
+    static inline void name(struct cpu *c, uint32_t address, type v)                                           \
+    {                                                                                                          \
+        uint32_t offset;                                                                                       \
+        if (in_cached_block(&c->store_block, address, size, &offset))                                          \
+            encode(c->store_block.host + offset, v);                                                           \
+        else                                                                                                   \
+            name##_slow(c, address, v);                                                                        \
+    }
+static inline uint8_t byte_at(const uint8_t *p)
 {
-    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 1);
-    return p ? p[0] : fetch1_slow(c, address);
+    return p[0];
 }
-static inline uint16_t fetch2(struct cpu *c, uint32_t address)
+static inline void put_byte(uint8_t *p, uint8_t v)
 {
-    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 2);
-    return p ? be16(p) : fetch2_slow(c, address);
+    p[0] = v;
 }
-static inline uint32_t fetch4(struct cpu *c, uint32_t address)
-{
-    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 4);
-    return p ? be32(p) : fetch4_slow(c, address);
-}
-static inline uint64_t fetch8(struct cpu *c, uint32_t address)
-{
-    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 8);
-    return p ? be64(p) : fetch8_slow(c, address);
-}
-static inline void store1(struct cpu *c, uint32_t address, uint8_t v)
-{
-    uint8_t *p = cached_store_operand(c, address, 1);
-    if (p)
-        p[0] = v;
-    else
-        store1_slow(c, address, v);
-}
-static inline void store2(struct cpu *c, uint32_t address, uint16_t v)
-{
-    uint8_t *p = cached_store_operand(c, address, 2);
-    if (p)
-        put_be16(p, v);
-    else
-        store2_slow(c, address, v);
-}
-static inline void store4(struct cpu *c, uint32_t address, uint32_t v)
-{
-    uint8_t *p = cached_store_operand(c, address, 4);
-    if (p)
-        put_be32(p, v);
-    else
-        store4_slow(c, address, v);
-}
-static inline void store8(struct cpu *c, uint32_t address, uint64_t v)
-{
-    uint8_t *p = cached_store_operand(c, address, 8);
-    if (p)
-        put_be64(p, v);
-    else
-        store8_slow(c, address, v);
-}
+FETCH_INLINE(fetch1, uint8_t, 1, byte_at)
+FETCH_INLINE(fetch2, uint16_t, 2, be16)
+FETCH_INLINE(fetch4, uint32_t, 4, be32)
+FETCH_INLINE(fetch8, uint64_t, 8, be64)
+STORE_INLINE(store1, uint8_t, 1, put_byte)
+STORE_INLINE(store2, uint16_t, 2, put_be16)
+STORE_INLINE(store4, uint32_t, 4, put_be32)
+STORE_INLINE(store8, uint64_t, 8, put_be64)
+#undef STORE_INLINE
+#undef FETCH_INLINE
 
 /* A storage key lost a bit or changed otherwise than by gaining reference/change bits, or storage was
    replaced: every CPU's block caches are stale (each CPU's context is bumped). */
 void storage_keys_changed(struct machine *m);
 /* Forget this CPU's block caches. */
 void block_caches_clear(struct cpu *c);
+/* On this CPU's thread, at an instruction boundary: empty the block caches filled for an older
+   context (struct block_cache); cpu.synced_context is then the context they hold for. */
+void block_caches_sync(struct cpu *c);
 /* The PSW was loaded or its system mask changed (DAT on or off), or the TLB was purged (the segment
    and page tables, the prefix, low-address protection), or a storage key changed (storage.c,
-   storage_keys_changed, on every CPU): no block cache holds any more.  Every such change calls this;
-   the PSW key is compared on its own, as operand accesses may use other keys. */
+   storage_keys_changed, on every CPU), or the debugging controls changed: no block cache holds any
+   more.  Every such change calls this; the caches are emptied at the CPU's next boundary
+   (block_caches_sync) and the decoded loop leaves at its next branch. */
 static inline void cpu_context_changed(struct cpu *c)
 {
     atomic_fetch_add_explicit(&c->context, 1, memory_order_relaxed);

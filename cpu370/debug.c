@@ -34,6 +34,7 @@ void cpu_set_debug(struct cpu *c, const struct cpu_debug *d)
     c->debug = *d;
     atomic_store(&c->debugging, d->trace.on || d->step.on || d->breakpoint.on);
     unlock_debug(c);
+    cpu_context_changed(c); /* the decoded loop looks at the context, not at `debugging` */
 }
 
 void cpu_get_debug(struct cpu *c, struct cpu_debug *d)

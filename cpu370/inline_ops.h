@@ -12,26 +12,26 @@
 #include "cpu370/cpu_int.h"
 
 /*
- * The list: OP(mnemonic, length in bytes, kind), kind SEQUENTIAL (the next instruction follows) or
- * BRANCHING (it may set the instruction address; the loop looks at it afterwards).
+ * The list: OP(mnemonic, length in bytes, kind), kind SEQUENTIAL (the next instruction follows; it may
+ * raise a program interruption), UNEXCEPTIONAL (the next instruction follows and it never raises one:
+ * the loop need not note where it is) or BRANCHING (it may set the instruction address, which the loop
+ * looks at afterwards; it never raises one).
  */
 #define INLINE_OPS(OP)                                                                                         \
-    OP(LR, 2, SEQUENTIAL) OP(LTR, 2, SEQUENTIAL) OP(LCR, 2, SEQUENTIAL) OP(LPR, 2, SEQUENTIAL)                 \
-    OP(AR, 2, SEQUENTIAL) OP(SR, 2, SEQUENTIAL) OP(ALR, 2, SEQUENTIAL) OP(SLR, 2, SEQUENTIAL)                  \
-    OP(CR, 2, SEQUENTIAL) OP(CLR, 2, SEQUENTIAL) OP(NR, 2, SEQUENTIAL) OP(OR, 2, SEQUENTIAL)                   \
-    OP(XR, 2, SEQUENTIAL) OP(MR, 2, SEQUENTIAL) OP(DR, 2, SEQUENTIAL)                                          \
-    OP(L, 4, SEQUENTIAL) OP(ST, 4, SEQUENTIAL) OP(LA, 4, SEQUENTIAL) OP(LH, 4, SEQUENTIAL)                     \
-    OP(STH, 4, SEQUENTIAL) OP(IC, 4, SEQUENTIAL) OP(STC, 4, SEQUENTIAL) OP(A, 4, SEQUENTIAL)                   \
-    OP(S, 4, SEQUENTIAL) OP(AH, 4, SEQUENTIAL) OP(SH, 4, SEQUENTIAL) OP(AL, 4, SEQUENTIAL)                     \
-    OP(SL, 4, SEQUENTIAL) OP(C, 4, SEQUENTIAL) OP(CH, 4, SEQUENTIAL) OP(CL, 4, SEQUENTIAL)                     \
-    OP(N, 4, SEQUENTIAL) OP(O, 4, SEQUENTIAL) OP(X, 4, SEQUENTIAL) OP(M, 4, SEQUENTIAL)                        \
-    OP(MH, 4, SEQUENTIAL) OP(D, 4, SEQUENTIAL)                                                                 \
-    OP(LM, 4, SEQUENTIAL) OP(STM, 4, SEQUENTIAL) OP(SLL, 4, SEQUENTIAL) OP(SRL, 4, SEQUENTIAL)                 \
-    OP(SLA, 4, SEQUENTIAL) OP(SRA, 4, SEQUENTIAL) OP(SLDL, 4, SEQUENTIAL) OP(SRDA, 4, SEQUENTIAL)              \
-    OP(TM, 4, SEQUENTIAL) OP(MVI, 4, SEQUENTIAL) OP(CLI, 4, SEQUENTIAL)                                        \
-    OP(BCR, 2, BRANCHING) OP(BALR, 2, BRANCHING) OP(BASR, 2, BRANCHING) OP(BCTR, 2, BRANCHING)                 \
-    OP(BC, 4, BRANCHING) OP(BAL, 4, BRANCHING) OP(BAS, 4, BRANCHING) OP(BCT, 4, BRANCHING)                     \
-    OP(BXH, 4, BRANCHING) OP(BXLE, 4, BRANCHING)
+    OP(LR, 2, UNEXCEPTIONAL) OP(LTR, 2, UNEXCEPTIONAL) OP(LCR, 2, SEQUENTIAL) OP(LPR, 2, SEQUENTIAL)           \
+    OP(AR, 2, SEQUENTIAL) OP(SR, 2, SEQUENTIAL) OP(ALR, 2, UNEXCEPTIONAL) OP(SLR, 2, UNEXCEPTIONAL)            \
+    OP(CR, 2, UNEXCEPTIONAL) OP(CLR, 2, UNEXCEPTIONAL) OP(NR, 2, UNEXCEPTIONAL) OP(OR, 2, UNEXCEPTIONAL)       \
+    OP(XR, 2, UNEXCEPTIONAL) OP(MR, 2, SEQUENTIAL) OP(DR, 2, SEQUENTIAL) OP(L, 4, SEQUENTIAL)                  \
+    OP(ST, 4, SEQUENTIAL) OP(LA, 4, UNEXCEPTIONAL) OP(LH, 4, SEQUENTIAL) OP(STH, 4, SEQUENTIAL)                \
+    OP(IC, 4, SEQUENTIAL) OP(STC, 4, SEQUENTIAL) OP(A, 4, SEQUENTIAL) OP(S, 4, SEQUENTIAL)                     \
+    OP(AH, 4, SEQUENTIAL) OP(SH, 4, SEQUENTIAL) OP(AL, 4, SEQUENTIAL) OP(SL, 4, SEQUENTIAL)                    \
+    OP(C, 4, SEQUENTIAL) OP(CH, 4, SEQUENTIAL) OP(CL, 4, SEQUENTIAL) OP(N, 4, SEQUENTIAL) OP(O, 4, SEQUENTIAL) \
+    OP(X, 4, SEQUENTIAL) OP(M, 4, SEQUENTIAL) OP(MH, 4, SEQUENTIAL) OP(D, 4, SEQUENTIAL) OP(LM, 4, SEQUENTIAL) \
+    OP(STM, 4, SEQUENTIAL) OP(SLL, 4, UNEXCEPTIONAL) OP(SRL, 4, UNEXCEPTIONAL) OP(SLA, 4, SEQUENTIAL)          \
+    OP(SRA, 4, UNEXCEPTIONAL) OP(SLDL, 4, SEQUENTIAL) OP(SRDA, 4, SEQUENTIAL) OP(TM, 4, SEQUENTIAL)            \
+    OP(MVI, 4, SEQUENTIAL) OP(CLI, 4, SEQUENTIAL) OP(BCR, 2, BRANCHING) OP(BALR, 2, BRANCHING)                 \
+    OP(BASR, 2, BRANCHING) OP(BCTR, 2, BRANCHING) OP(BC, 4, BRANCHING) OP(BAL, 4, BRANCHING)                   \
+    OP(BAS, 4, BRANCHING) OP(BCT, 4, BRANCHING) OP(BXH, 4, BRANCHING) OP(BXLE, 4, BRANCHING)
 
 /* ---- binary integer (LNR, SRDL and SLDA are in fixed.c) ------------------------------------------ */
 
@@ -262,7 +262,7 @@ static inline void do_LM(struct cpu *c, const struct insn *inst)
     unsigned r = field_r1(inst), n = register_count(inst);
     uint32_t address = address_b2d2(c, inst);
     uint8_t buf[64];
-    const uint8_t *p = cached_operand(c, &c->fetch_block, address, 4 * n);
+    const uint8_t *p = cached_operand(&c->fetch_block, address, 4 * n);
     if (!p) {
         fetch_bytes(c, address, buf, 4 * n, c->psw.key);
         p = buf;

@@ -24,6 +24,7 @@ static struct cpu *cpu_create(struct machine *m, int index)
         return NULL;
     c->m = m;
     c->index = index;
+    block_caches_clear(c);
     cpu_initial_reset(c);
     return c;
 }

@@ -14,14 +14,28 @@
 
 #include "cpu370/inline_ops.h"
 
-/* The primary table is indexed by the first opcode byte; the two-byte opcodes (B2xx and the I/O
-   group 9Cxx-9Fxx) have NULL there and go through a second table indexed by both bytes' group and the
-   second byte. */
-enum { GROUP_B2, GROUP_9C, GROUP_9D, GROUP_9E, GROUP_9F, GROUPS };
-static insn_handler *primary[256];
-static insn_handler *secondary[GROUPS][256];
+/* Entries in the decoded-instruction cache (see decoded_cache_create). */
+#define DECODED_ENTRIES 8192u
 
-/* How the decoded loop runs an instruction (insn.run), by first opcode byte: it leaves to step() the
+/* Every handler once, by the index struct insn keeps (HANDLER_SECOND_BYTE is none: see primary). */
+enum { HANDLER_SECOND_BYTE, HANDLER_OPERATION_EXCEPTION, HANDLER_FIRST_OPCODE };
+#define COUNT_OPCODE(code, name, format, flags) +1
+static insn_handler *handler_table[HANDLER_FIRST_OPCODE S370_OPCODES(COUNT_OPCODE)];
+#undef COUNT_OPCODE
+
+/* The primary table is indexed by the first opcode byte; the two-byte opcodes (B2xx and the I/O
+   group 9Cxx-9Fxx) have HANDLER_SECOND_BYTE there and go through a second table indexed by both
+   bytes' group and the second byte.  Both hold indexes in handler_table. */
+enum { GROUP_B2, GROUP_9C, GROUP_9D, GROUP_9E, GROUP_9F, GROUPS };
+static uint16_t primary[256];
+static uint16_t secondary[GROUPS][256];
+
+static void run_handler(struct cpu *c, const struct insn *inst)
+{
+    handler_table[inst->handler](c, inst);
+}
+
+/* How the decoded loop runs an instruction (decoded_entry.run), by first opcode byte: it leaves to step() the
    ones that can change what the loop assumes stays the same (the PSW, the masks, the translation
    context, the debugging and PER state), as the privileged ones, SVC and EXECUTE (whose target can be
    anything) do; it runs those of inline_ops.h in line and calls the handler of the others. */
@@ -60,6 +74,8 @@ static void operation_exception(struct cpu *c, const struct insn *inst)
     program_check(c, PGM_OPERATION);
 }
 
+static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen);
+
 static void build_tables(void)
 {
     static const struct {
@@ -71,18 +87,21 @@ static void build_tables(void)
         S370_OPCODES(HANDLER_ENTRY)
 #undef HANDLER_ENTRY
     };
+    handler_table[HANDLER_OPERATION_EXCEPTION] = operation_exception;
     for (int i = 0; i < 256; i++) {
-        primary[i] = operation_exception;
+        primary[i] = HANDLER_OPERATION_EXCEPTION;
         for (int g = 0; g < GROUPS; g++)
-            secondary[g][i] = operation_exception;
+            secondary[g][i] = HANDLER_OPERATION_EXCEPTION;
     }
     for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
         unsigned code = handlers[i].code;
+        uint16_t index = (uint16_t)(HANDLER_FIRST_OPCODE + i);
+        handler_table[index] = handlers[i].handler;
         if (code <= 0xFF) {
-            primary[code] = handlers[i].handler;
+            primary[code] = index;
         } else {
-            primary[code >> 8] = NULL;
-            secondary[group_of(code >> 8)][code & 0xFF] = handlers[i].handler;
+            primary[code >> 8] = HANDLER_SECOND_BYTE;
+            secondary[group_of(code >> 8)][code & 0xFF] = index;
         }
     }
     for (int i = 0; i < 256; i++)
@@ -97,6 +116,7 @@ static void build_tables(void)
         INLINE_OPS(RUN_INLINE)
 #undef RUN_INLINE
     }
+    run_decoded(NULL, 0, 0);
     run_of[0x0A] = RUN_STEPPED; /* SVC */
     run_of[0x44] = RUN_STEPPED; /* EX */
     /* In the I/O group the second byte's other bits are ignored where no instruction is assigned:
@@ -104,7 +124,7 @@ static void build_tables(void)
        keeps its own handler. */
     for (int g = GROUP_9C; g <= GROUP_9F; g++)
         for (int i = 2; i < 256; i++)
-            if (secondary[g][i] == operation_exception)
+            if (secondary[g][i] == HANDLER_OPERATION_EXCEPTION)
                 secondary[g][i] = secondary[g][i & 1];
 }
 
@@ -112,8 +132,8 @@ static void build_tables(void)
 void decode_instruction(struct insn *d, const uint8_t *bytes)
 {
     unsigned length = (unsigned)s370_instruction_length(bytes[0]);
-    insn_handler *handler = primary[bytes[0]];
-    d->handler = handler ? handler : secondary[group_of(bytes[0])][bytes[1]];
+    uint16_t handler = primary[bytes[0]];
+    d->handler = handler != HANDLER_SECOND_BYTE ? handler : secondary[group_of(bytes[0])][bytes[1]];
     d->length = (uint8_t)length;
     d->imm = bytes[1];
     d->r1 = bytes[1] >> 4;
@@ -131,8 +151,14 @@ void decode_instruction(struct insn *d, const uint8_t *bytes)
     }
 }
 
+/* The decoded loop does not keep the PSW's address and the ILC up to date in the cpu struct: for the
+   instruction it was running, they follow from its entry's place in the block and its length. */
+static void decoded_instruction_unwinds(struct cpu *c);
+
 noreturn void program_check(struct cpu *c, int code)
 {
+    if (c->decoded_at)
+        decoded_instruction_unwinds(c);
     c->program_code = code;
     longjmp(c->program_jmp, 1);
 }
@@ -193,7 +219,7 @@ void op_EX(struct cpu *c, const struct insn *inst)
     struct insn target;
     decode_instruction(&target, bytes);
     c->in_execute = true;
-    target.handler(c, &target);
+    run_handler(c, &target);
     c->in_execute = false;
 }
 
@@ -217,10 +243,10 @@ static void step(struct cpu *c)
         memcpy(gr_before, c->gr, sizeof gr_before);
         c->branched = false;
         per_instruction_fetch(c, ia);
-        inst.handler(c, &inst);
+        run_handler(c, &inst);
         per_end_instruction(c, gr_before, ia);
     } else {
-        inst.handler(c, &inst);
+        run_handler(c, &inst);
     }
     c->interruptions_in_a_row = 0;
 }
@@ -244,20 +270,39 @@ INLINE_OPS(INLINE_HANDLER)
  * the operator - and a different address space at the same logical address just decodes again.
  * What the decoding does not depend on (translation, protection, keys) is the instruction block
  * cache's business, as in step().  Since 2K blocks are aligned in the table, the entry of the next
- * instruction in a block is the entry after this one's halfwords.  Entries for the last 8 bytes of a
- * block are never filled (their instructions may reach into the next block), so the loop leaves a
- * block through them.
+ * instruction in a block is the entry after this one's halfwords.
+ * Entries for the last 8 bytes of a block are never filled (their instructions may reach into the
+ * next block), so the loop leaves a block through them.
  */
-#define DECODED_ENTRIES 8192u
+struct decoded_entry {
+    uint64_t raw;     /* the 8 bytes at the instruction address when decoded, as a host load */
+    const void *run;  /* where the decoded loop runs the instruction (a label in run_decoded) */
+    struct insn insn;
+};
+
+/* Where the loop runs each kind of entry (enum decoded_run): the addresses of its labels, which only
+   the loop itself can take (run_decoded called with no CPU fills this in, once). */
+static const void *decoded_labels[RUN_KINDS];
 
 /* The cache starts with entries that only leave the loop, whatever bytes match them. */
 static void decoded_cache_create(struct cpu *c)
 {
-    c->decoded = malloc(DECODED_ENTRIES * sizeof *c->decoded);
+    c->decoded = calloc(DECODED_ENTRIES, sizeof *c->decoded);
     if (!c->decoded)
         return;
     for (unsigned i = 0; i < DECODED_ENTRIES; i++)
-        c->decoded[i] = (struct insn){.run = RUN_STEPPED};
+        c->decoded[i].run = decoded_labels[RUN_STEPPED];
+}
+
+/* The decoded loop does not keep the PSW's address and the ILC up to date in the cpu struct: for the
+   instruction it was running, they follow from its entry's place in the block and its length. */
+static void decoded_instruction_unwinds(struct cpu *c)
+{
+    uint32_t address = c->decoded_base + 2 * (uint32_t)(c->decoded_at - c->decoded_block);
+    uint8_t length = c->decoded_at->insn.length;
+    c->psw.ia = (address + length) & 0xFFFFFF;
+    c->ilc = length / 2;
+    c->decoded_at = NULL;
 }
 
 /* Instructions the decoded loop may run after its last look at the pending word and the limit: it
@@ -268,14 +313,26 @@ static void decoded_cache_create(struct cpu *c)
  * Run instructions from the 2K block the instruction block cache holds for the PSW's address while
  * nothing needs the general loop.  Returns true when it stopped, at a branch taken, for the general
  * loop's checks: the limit is reached, the pending word has changed from `seen` (which needed no
- * attention), the context changed or debugging started; false when the next instruction is for
- * step(): in another block (or in the last 8 bytes of this one), or one the loop does not run.
+ * attention), or the context changed (as it does when debugging starts); false when the next
+ * instruction is for step(): in another block (or in the last 8 bytes of this one), or one the loop
+ * does not run.
  * Another CPU's changes to the context and pending word are therefore seen at this CPU's next branch,
  * at most 1024 instructions later.  The caller has checked everything else step() does: a valid PSW,
- * an even address, PER off, nobody debugging.  The PSW, ILC and count are kept exact before each
- * instruction, so a program interruption can unwind from any of them.
+ * an even address, PER off, nobody debugging.
+ *
+ * The instruction address lives in `p` (its bytes in the block): the PSW's address and the ILC are
+ * set only before the instructions that use them (branches, the called handlers) and when the loop
+ * returns; an instruction run in line that may raise a program interruption notes its entry in
+ * cpu.decoded_at, from which program_check sets them.  The count is kept exact.  Called with no CPU,
+ * it only fills in decoded_labels.
  */
-static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen)
+/* GCC would otherwise merge the copies of DISPATCH that end the instructions (clang keeps them). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define KEEP_DISPATCH_COPIES __attribute__((optimize("no-crossjumping")))
+#else
+#define KEEP_DISPATCH_COPIES
+#endif
+KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen)
 {
     static void *const run_label[RUN_KINDS] = {
         [RUN_STEPPED] = &&leave_for_step,
@@ -287,54 +344,73 @@ static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen)
         INLINE_OPS(RUN_LABEL)
 #undef RUN_LABEL
     };
-    const uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
+    if (!c) {
+        memcpy(decoded_labels, run_label, sizeof decoded_labels);
+        return false;
+    }
+    const uint64_t context = c->synced_context;
     const uint32_t base = c->instruction_block.base;
     const uint8_t *const block = c->instruction_block.host;
-    struct insn *const table = c->decoded;
-    uint32_t ia = c->psw.ia;
-    struct insn *const block_entries = &table[(base >> 1) & (DECODED_ENTRIES - 1)];
-    const uint8_t *p = block + (ia - base);
-    struct insn *d = block_entries + ((ia - base) >> 1);
+    const unsigned first = (base >> 1) & (DECODED_ENTRIES - 1);
+    struct decoded_entry *const block_entries = &c->decoded[first];
+    /* the instruction's bytes and its entry */
+    const uint8_t *p = block + (c->psw.ia - base);
+    struct decoded_entry *d = block_entries + ((c->psw.ia - base) >> 1);
+    uint32_t offset;
     uint64_t bytes;
     c->in_execute = false;
+    c->decoded_block = block_entries;
+    c->decoded_base = base;
 
-dispatch:
-    memcpy(&bytes, p, sizeof bytes);
-    if (bytes != d->raw)
-        goto decode;
-    goto *run_label[d->run];
+/* The offset of the instruction at p in the block. */
+#define OFFSET ((uint32_t)(p - block))
+/* On to the entry for the instruction at p: each instruction has its own copy of this, so that the
+   host predicts each indirect jump from the instruction before. */
+#define DISPATCH                                                                                               \
+    do {                                                                                                       \
+        memcpy(&bytes, p, sizeof bytes);                                                                       \
+        if (bytes != d->raw)                                                                                   \
+            goto decode;                                                                                       \
+        goto *d->run;                                                                                          \
+    } while (0)
+    DISPATCH;
 
 decode:
-    if (ia - base > 0x800 - 8 || run_of[p[0]] == RUN_STEPPED)
+    if (OFFSET > 0x800 - 8 || run_of[p[0]] == RUN_STEPPED)
         goto leave_for_step;
-    decode_instruction(d, p);
+    decode_instruction(&d->insn, p);
     d->raw = bytes;
-    d->run = run_of[p[0]] == RUN_CALL ? (uint8_t)(RUN_CALL_2 + (d->length >> 1) - 1) : run_of[p[0]];
-    goto *run_label[d->run];
+    d->run = run_label[run_of[p[0]] == RUN_CALL ? RUN_CALL_2 + (d->insn.length >> 1) - 1 : run_of[p[0]]];
+    goto *d->run;
 
-/* Each instruction: the PSW advanced and counted, the body (in line or the handler), then on to the
-   next; the length is a constant in each copy. */
-#define BEGIN(length)                                                                                          \
-    c->psw.ia = ia + (length);                                                                                 \
+/* Each instruction: counted, the PSW's address and ILC set for those that look at them, the body (in
+   line or the handler), then on to the next; the length is a constant in each copy. */
+#define BEGIN_SEQUENTIAL(length)                                                                               \
+    c->decoded_at = d;                                                                                         \
+    c->instructions++
+#define BEGIN_UNEXCEPTIONAL(length) c->instructions++
+#define BEGIN_BRANCHING(length)                                                                                \
+    c->psw.ia = base + OFFSET + (length);                                                                      \
     c->ilc = (length) / 2;                                                                                     \
     c->instructions++
 #define SEQUENTIAL(length)                                                                                     \
-    ia += (length);                                                                                            \
     p += (length);                                                                                             \
     d += (length) / 2;                                                                                         \
-    goto dispatch
+    DISPATCH
+#define UNEXCEPTIONAL(length) SEQUENTIAL(length)
 #define BRANCHING(length)                                                                                      \
-    if (c->psw.ia != ia + (length))                                                                            \
+    if (c->psw.ia != base + OFFSET + (length))                                                                 \
         goto branched;                                                                                         \
     SEQUENTIAL(length)
 #define RUN_INLINE(name, length, kind)                                                                         \
-    run_##name : BEGIN(length);                                                                                \
-    do_##name(c, d);                                                                                           \
+    run_##name : BEGIN_##kind(length);                                                                         \
+    do_##name(c, &d->insn);                                                                                    \
     kind(length);
     INLINE_OPS(RUN_INLINE)
 #define CALL_HANDLER(length)                                                                                   \
-    call_##length : BEGIN(length);                                                                             \
-    d->handler(c, d);                                                                                          \
+    call_##length : c->decoded_at = NULL;                                                                      \
+    BEGIN_BRANCHING(length);                                                                                   \
+    run_handler(c, &d->insn);                                                                                  \
     BRANCHING(length);
     CALL_HANDLER(2)
     CALL_HANDLER(4)
@@ -342,22 +418,33 @@ decode:
 #undef CALL_HANDLER
 #undef RUN_INLINE
 #undef BRANCHING
+#undef UNEXCEPTIONAL
 #undef SEQUENTIAL
-#undef BEGIN
+#undef BEGIN_BRANCHING
+#undef BEGIN_UNEXCEPTIONAL
+#undef BEGIN_SEQUENTIAL
 
 branched:
-    ia = c->psw.ia;
+    offset = c->psw.ia - base;
     if (c->instructions >= limit || atomic_load_explicit(&c->pending, memory_order_relaxed) != seen ||
-        atomic_load_explicit(&c->context, memory_order_relaxed) != context || debug_watching(c))
+        atomic_load_explicit(&c->context, memory_order_relaxed) != context) {
+        c->decoded_at = NULL;
         return true;
-    if ((ia & 1) || ia - base > 0x800 - 8)
-        goto leave_for_step;
-    p = block + (ia - base);
-    d = block_entries + ((ia - base) >> 1);
-    goto dispatch;
+    }
+    if (offset > 0x800 - 8 || (offset & 1)) {
+        c->decoded_at = NULL;
+        return false;
+    }
+    p = block + offset;
+    d = block_entries + (offset >> 1);
+    DISPATCH;
 
 leave_for_step:
+    c->decoded_at = NULL;
+    c->psw.ia = base + OFFSET;
     return false;
+#undef DISPATCH
+#undef OFFSET
 }
 
 /* ---- CPU requests: resets, start, stop, store status -------------------------------------------- */
@@ -521,6 +608,9 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
             }
             checkpoint = end < c->next_timer_poll ? end : c->next_timer_poll;
         }
+        /* the operand fast path counts on this (struct block_cache); the decoded loop and the loop
+           below come back here when the context changes */
+        block_caches_sync(c);
         if (debug_watching(c) && debug_stop_before_instruction(c))
             continue; /* stopped before it: the state is looked at again */
         if (decoded_loop_allowed(c, end)) {
@@ -532,10 +622,9 @@ static enum cpu_stop_reason run_until_event(struct cpu *c, uint64_t end)
         /* Everything above holds for the next instruction too while nothing is pending, the
            checkpoint is not reached, nobody is debugging and the context is the same: the state and
            the wait bit change only with a PSW load or a reset, and both change the context. */
-        uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
         do
             step(c);
-        while (atomic_load_explicit(&c->context, memory_order_relaxed) == context &&
+        while (atomic_load_explicit(&c->context, memory_order_relaxed) == c->synced_context &&
                !atomic_load_explicit(&c->pending, memory_order_relaxed) &&
                c->instructions < checkpoint && !debug_watching(c) && !decoded_loop_allowed(c, end));
     }

@@ -66,6 +66,20 @@ uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t 
     return translate_address(c, address, access, key);
 }
 
+/* A block just filled in the fetch cache would pass a store's checks too, and a store would change
+   nothing in its key (the change bit is on already): the store cache can take it at once, so that
+   the common fetch-then-store of one page costs one translation.  Not with PER (its stores go the
+   long way), nor for the block low-address protection covers part of. */
+ALWAYS_INLINE void share_with_store_cache(struct cpu *c, const struct block_cache *fetched, uint32_t absolute,
+                                          uint8_t key)
+{
+    uint8_t k = *key_of(c->m, absolute);
+    if ((k & (KEY_REFERENCE | KEY_CHANGE)) != (KEY_REFERENCE | KEY_CHANGE) || (key != 0 && (k >> 4) != key) ||
+        per_active(c) || (fetched->base == 0 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION)))
+        return;
+    c->store_block = *fetched;
+}
+
 /* Fill block cache b for the block of address (24 bits), returning the host address. */
 ALWAYS_INLINE uint8_t *fill_block_cache(struct cpu *c, struct block_cache *b, uint32_t address,
                                         enum access access, uint8_t key)
@@ -84,10 +98,16 @@ ALWAYS_INLINE uint8_t *fill_block_cache(struct cpu *c, struct block_cache *b, ui
         absolute = translate_address(c, address, access, key);
     }
     uint8_t *p = c->m->storage + absolute;
+    /* Low-address protection covers only part of block 0: a store accepted at 512-2047 says nothing
+       about 0-511, so that block is not cached for stores while the protection is on. */
+    if (access == ACCESS_STORE && address < BLOCK && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
+        return p;
     b->base = address & ~0x7FFu;
     b->key = key;
     b->context = context;
     b->host = p - (address & 0x7FF);
+    if (access == ACCESS_FETCH && b == &c->fetch_block)
+        share_with_store_cache(c, b, absolute, key);
     return p;
 }
 
@@ -106,9 +126,23 @@ void storage_keys_changed(struct machine *m)
 
 void block_caches_clear(struct cpu *c)
 {
-    c->instruction_block.context = 0;
-    c->fetch_block.context = 0;
-    c->store_block.context = 0;
+    struct block_cache *caches[] = {&c->instruction_block, &c->fetch_block, &c->store_block};
+    for (size_t i = 0; i < sizeof caches / sizeof caches[0]; i++) {
+        caches[i]->base = BLOCK_CACHE_EMPTY;
+        caches[i]->context = 0;
+    }
+}
+
+void block_caches_sync(struct cpu *c)
+{
+    uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
+    if (context == c->synced_context)
+        return;
+    struct block_cache *caches[] = {&c->instruction_block, &c->fetch_block, &c->store_block};
+    for (size_t i = 0; i < sizeof caches / sizeof caches[0]; i++)
+        if (caches[i]->context != context)
+            caches[i]->base = BLOCK_CACHE_EMPTY;
+    c->synced_context = context;
 }
 
 /* Length of the part of [address, address+length) that lies in address's 2K block. */
@@ -151,7 +185,10 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         per_storage_alteration(c, address, length);
     while (length) {
         uint32_t n = part_length(address, length);
-        memcpy(translate_block(c, &c->store_block, address, ACCESS_STORE, key), buf, n);
+        /* with PER on, the store cache stays empty (cached_store_operand) */
+        uint8_t *p = per ? absolute_pointer(c->m, translate(c, address, ACCESS_STORE, key))
+                         : translate_block(c, &c->store_block, address, ACCESS_STORE, key);
+        memcpy(p, buf, n);
         buf += n;
         address = (address + n) & 0xFFFFFF;
         length -= n;
@@ -183,16 +220,6 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         }                                                                                                      \
         store_bytes(c, address, b, size, c->psw.key);                                                          \
     }
-
-static inline uint8_t byte_at(const uint8_t *p)
-{
-    return p[0];
-}
-
-static inline void put_byte(uint8_t *p, uint8_t v)
-{
-    p[0] = v;
-}
 
 FETCH_FIXED(fetch1_slow, uint8_t, 1, byte_at)
 FETCH_FIXED(fetch2_slow, uint16_t, 2, be16)

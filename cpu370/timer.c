@@ -165,6 +165,24 @@ static uint64_t earlier(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
+/* a + b, or UINT64_MAX (no event) when the sum is beyond the TOD clock's range: a sum that wrapped
+   would look due at once, and a wait for it would spin. */
+static uint64_t saturating_add(uint64_t a, uint64_t b)
+{
+    uint64_t sum;
+    return __builtin_add_overflow(a, b, &sum) ? UINT64_MAX : sum;
+}
+
+/* The TOD value at which the CPU timer turns negative: now when it already is. */
+static uint64_t cpu_timer_event(struct cpu *c)
+{
+    uint64_t clock = machine_clock();
+    int64_t remaining = (int64_t)((uint64_t)c->cpu_timer_deadline - clock);
+    if (remaining < 0)
+        return tod_at(c->m, clock);
+    return saturating_add(tod_at(c->m, clock), (uint64_t)remaining + 1);
+}
+
 uint64_t timer_next_event(struct cpu *c)
 {
     if (!(c->psw.sysmask & PSW_EXT))
@@ -172,9 +190,9 @@ uint64_t timer_next_event(struct cpu *c)
     uint64_t next = UINT64_MAX;
     uint64_t offset = (uint64_t)tod_offset(c->m);
     if (c->cr[0] & CR0_CLOCK_COMPARATOR)
-        next = c->clock_comparator + 1;
+        next = saturating_add(c->clock_comparator, 1);
     if (c->cr[0] & CR0_CPU_TIMER)
-        next = earlier(next, (uint64_t)c->cpu_timer_deadline + 1 + offset);
+        next = earlier(next, cpu_timer_event(c));
     int32_t interval = (int32_t)be32(real_pointer(c, LOC_INTERVAL_TIMER));
     if ((c->cr[0] & CR0_INTERVAL_TIMER) && interval >= 0) {
         uint64_t step = interval_steps(c->interval_timer_last) + (uint64_t)interval / INTERVAL_TIMER_TICK + 1;

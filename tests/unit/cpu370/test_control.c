@@ -451,6 +451,24 @@ START_TEST(test_low_address_protection)
 }
 END_TEST
 
+/* A store to 512-2047 first (the store is allowed, and the CPU may remember the 2K block it went to),
+   then one to 0-511 in the same block: still a protection exception, the word there unchanged and the
+   old PSW at the second ST. */
+START_TEST(test_low_address_protection_after_store_in_block)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cpu_set_cr(t.c, 0, INITIAL_CR0 | 0x10000000);
+    cpu_set_gr(t.c, 2, 0x12345678);
+    cputest_set_word(&t, 0x100, 0xAAAAAAAA);
+    run(&t, EC, I("ST    2,X'400'") I("ST    2,X'100'") STOP);
+    expect_program(&t, PGM_PROTECTION, 2, 0x1008);
+    ck_assert_uint_eq(cputest_word(&t, 0x400), 0x12345678);
+    ck_assert_uint_eq(cputest_word(&t, 0x100), 0xAAAAAAAA);
+    cputest_free(&t);
+}
+END_TEST
+
 /* ---- DIAGNOSE ------------------------------------------------------------------------------------- */
 
 struct diagnose_log {
@@ -674,6 +692,7 @@ Suite *suite_control(void)
     tcase_add_test(keys, test_rrb);
     tcase_add_test(keys, test_key_controlled_protection);
     tcase_add_test(keys, test_low_address_protection);
+    tcase_add_test(keys, test_low_address_protection_after_store_in_block);
     suite_add_tcase(s, keys);
     TCase *other = tcase_create("diagnose_monitor");
     tcase_add_test(other, test_diagnose);

@@ -259,6 +259,95 @@ START_TEST(test_program_interruption_mid_run)
 }
 END_TEST
 
+/* The loop keeps the instruction address in its registers: an interruption after instructions it
+   does not note (LR, CR, LA, a taken branch) still stores the address and ILC of the one that raised
+   it.  Fixed-point overflow with the mask on (AR completes, cc 3), then addressing (L, suppressed). */
+START_TEST(test_interruption_address_after_unnoted_instructions)
+{
+    static const struct {
+        const char *failing;
+        uint16_t code;
+        uint32_t old_address;
+        uint8_t ilc;
+    } cases[] = {
+        {I("AR    6,6"), PGM_FIXED_OVERFLOW, 0x1020, 1}, /* at X'101E' */
+        {I("L     6,0(7)"), PGM_ADDRESSING, 0x1022, 2},   /* at X'101E'; storage is 1M */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cputest t;
+        char body[1024];
+        cputest_init(&t, 0, 1);
+        snprintf(body, sizeof body,
+                 I("L     15,=X'08000000'") /* X'1000' */
+                 I("SPM   15")              /* X'1004': the fixed-overflow mask on */
+                 I("L     7,=A(X'100000')") /* X'1006' */
+                 I("LA    3,20")            /* X'100A' */
+                 "LOOP" I(" LA    1,1(1)")   /* X'100E' */
+                 I("BCT   3,LOOP")          /* X'1012' */
+                 I("L     6,=X'40000000'")  /* X'1016' */
+                 I("LR    5,1")             /* X'101A' */
+                 I("CR    5,1")             /* X'101C' */
+                 "%s" I("LPSW  X'200'") I("LTORG"),
+                 cases[i].failing);
+        run_program(&t, body);
+        cputest_expect_program(&t, cases[i].code);
+        ck_assert_uint_eq(cputest_program_old_address(&t), cases[i].old_address);
+        ck_assert_uint_eq(cputest_program_ilc(&t), cases[i].ilc);
+        ck_assert_uint_eq(cpu_gr(t.c, 5), 20);
+        /* L SPM L LA, 20 passes of 2, L LR CR and the one interrupted */
+        ck_assert_uint_eq(cpu_instruction_count(t.c), 4 + 40 + 3 + 1);
+        cputest_free(&t);
+    }
+}
+END_TEST
+
+/* A fetch from a block fills the store cache too when a store there would pass the same checks: with
+   the PSW key not the block's, the store after the fetch is still a protection exception (and
+   changes nothing); with the key the block's, the stored value lands. */
+START_TEST(test_store_after_fetch_checks_the_key)
+{
+    static const struct {
+        uint16_t psw_high;
+        bool allowed;
+    } cases[] = {{0x0030, false}, {0x0050, true}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cputest t;
+        cputest_init(&t, 0, 1);
+        cputest_load(&t, "CPUTEST  START X'1000'\n" I("USING CPUTEST,12") I("L     4,=A(X'3000')")
+                             I("LA    3,20") "LOOP" I(" L     2,0(4)") I("LA    2,1(2)") I("ST    2,4(4)")
+                                 I("BCT   3,LOOP") I("LPSW  X'200'") I("LTORG") I("END   CPUTEST"));
+        machine_set_storage_key(t.m, 0x3000, 0x56); /* key 5, reference and change bits on */
+        cputest_set_word(&t, 0x3000, 41);
+        cputest_set_word(&t, 0x3004, 7);
+        cpu_set_gr(t.c, 12, 0x1000);
+        cputest_run_at(&t, 0x1000, cases[i].psw_high, LONG_RUN);
+        if (cases[i].allowed) {
+            cputest_expect_done(&t);
+            ck_assert_uint_eq(cputest_word(&t, 0x3004), 42);
+        } else {
+            cputest_expect_program(&t, PGM_PROTECTION);
+            ck_assert_uint_eq(cputest_program_old_address(&t), 0x1014); /* after ST */
+            ck_assert_uint_eq(cputest_word(&t, 0x3004), 7);
+        }
+        cputest_free(&t);
+    }
+}
+END_TEST
+
+/* ... and only when the block's change bit is on already: a store after a fetch from a block whose
+   change bit is off sets it. */
+START_TEST(test_store_after_fetch_sets_the_change_bit)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    run_program(&t, I("L     4,=A(X'3000')") I("LA    3,20") "LOOP" I(" L     2,0(4)") I("ST    2,4(4)")
+                        I("BCT   3,LOOP") I("LPSW  X'200'") I("LTORG"));
+    cputest_expect_done(&t);
+    ck_assert_uint_eq(machine_storage_key(t.m, 0x3000) & 0x06, 0x06);
+    cputest_free(&t);
+}
+END_TEST
+
 /* The limit stops the CPU at exactly that many instructions, however the loop runs them. */
 START_TEST(test_limit_is_exact)
 {
@@ -282,7 +371,9 @@ END_TEST
 
 /* Another CPU's store into an instruction this CPU runs decoded, over and over: CPU 1 waits until CPU 0
    has been round its loop a thousand times, then turns CPU 0's BC 15,LOOP into BC 0 (no branch); CPU 0
-   must see it and fall through to the done PSW.  Bounded by machine_wait_idle's timeout. */
+   must see it and fall through to the done PSW.  Bounded by machine_wait_idle's timeout.  CPU 1 reads
+   the count with L, whose word fetch is block-concurrent: CLC's is only byte by byte (GA22-7000,
+   "Storage-Operand Consistency"), and could see the low byte of 767 with the next byte of 768. */
 START_TEST(test_store_by_another_cpu)
 {
     struct cputest t;
@@ -295,7 +386,8 @@ START_TEST(test_store_by_another_cpu)
                      I("ORG   CPUTEST+X'80'")
                      "COUNT" I(" DC    F'0'")
                      I("ORG   CPUTEST+X'100'")
-                     "WAIT" I(" CLC   COUNT,=F'1000'")   /* CPU 1: X'1100' */
+                     "WAIT" I(" L     2,COUNT")          /* CPU 1: X'1100' */
+                     I("C     2,=F'1000'")
                      I("BL    WAIT")
                      I("MVI   LOOP+9,X'00'")
                      I("LPSW  X'200'")
@@ -334,6 +426,9 @@ Suite *suite_cpu_decoded(void)
     tcase_add_test(tc, test_prefix_change_under_running_code);
     tcase_add_test(tc, test_page_remapped_under_running_code);
     tcase_add_test(tc, test_program_interruption_mid_run);
+    tcase_add_test(tc, test_interruption_address_after_unnoted_instructions);
+    tcase_add_test(tc, test_store_after_fetch_checks_the_key);
+    tcase_add_test(tc, test_store_after_fetch_sets_the_change_bit);
     tcase_add_test(tc, test_limit_is_exact);
     tcase_add_test(tc, test_store_by_another_cpu);
     suite_add_tcase(s, tc);
