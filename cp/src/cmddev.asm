@@ -561,8 +561,9 @@ CMVWUNO  SR    R1,R1
 *---------------------------------------------------------------------*
 * CMVSDEV - the device a SPOOL or CLOSE names: vaddr, or READER/RDR,  *
 * PUNCH/PUN, PRINTER/PRT (the VM's first of that type).  Takes the    *
-* next word (CMVNEXT).  Out: R15 = 0 and R1 -> VDEV, 4 no word, 8 a   *
-* bad word (CMVW), 12 no such device (R1 = address).                  *
+* next word (CMVNEXT).  Out: R15 = 0 and R1 -> VDEV, or R15 = 4 after *
+* the message: no word (026E), a bad word (003E), no such device     *
+* (040E).                                                             *
 *---------------------------------------------------------------------*
 CMVSDEV  CPENTRY
          L     R10,=A(CMVDATA)
@@ -587,7 +588,7 @@ CMVSD2   LR    R1,R15              a virtual address?
          LTR   R15,R15
          BZ    CMVSDOK
          LR    R1,R4
-         CPEXIT RC=12
+         B     CMVSD12
 CMVSD3   L     R1,VMBVDEV          the first of the type
          USING VDEV,R1
 CMVSD3A  LTR   R1,R1
@@ -597,11 +598,14 @@ CMVSD3A  LTR   R1,R1
          L     R1,VDVNEXT
          B     CMVSD3A
          DROP  R1
-CMVSD12  SR    R1,R1
-         CPEXIT RC=12
+CMVSD12  CPCALL CMVNODEV           R1 = the address, or 0
+         CPEXIT RC=4
 CMVSDOK  CPEXIT RC=0
-CMVSD4   CPEXIT RC=4
-CMVSD8   CPEXIT RC=8
+CMVSD4   CPCALL CMDNOOP
+         CPEXIT RC=4
+CMVSD8   LA    R1,CMVW
+         CPCALL CMDBADOP
+         CPEXIT RC=4
          DROP  R11
          LTORG
 *---------------------------------------------------------------------*
@@ -623,12 +627,7 @@ CMVSPL   CPENTRY
          CPCALL CMVSDEV
          LTR   R15,R15             0: R1 -> VDEV
          BZ    CMVSP1
-         CH    R15,=H'4'           4: no word
-         BE    CMVSPNO
-         CH    R15,=H'8'           8: a bad word
-         BE    CMVSPBAD
-         CPCALL CMVNODEV           12: no such device (R1)
-         CPEXIT
+         CPEXIT                    4: said why not
 CMVSP1   LR    R5,R1
          USING VDEV,R5
          CLI   VDVKIND,UDVKSPL
@@ -714,23 +713,13 @@ CMVCLS   CPENTRY
          CPCALL CMVSDEV
          LTR   R15,R15             0: R1 -> VDEV
          BZ    CMVCL1
-         CH    R15,=H'4'           4: no word
-         BE    CMVCLNO
-         CH    R15,=H'8'           8: a bad word
-         BE    CMVCLBAD
-         CPCALL CMVNODEV           12: no such device (R1)
-         CPEXIT
+         CPEXIT                    4: said why not
 CMVCL1   CLI   VDVKIND-VDEV(R1),UDVKSPL
          BNE   CMVCLNSP
          CPCALL SPLCLOSE
          CPEXIT RC=0
 CMVCLNSP LH    R1,VDVADDR-VDEV(,R1)
          CPCALL CMVNODEV
-         CPEXIT
-CMVCLNO  CPCALL CMDNOOP
-         CPEXIT
-CMVCLBAD LA    R1,CMVW
-         CPCALL CMDBADOP
          CPEXIT
          DROP  R11
          LTORG
