@@ -213,14 +213,11 @@ CCWT2    SR    R7,R7
          BE    CCWT5
          TM    VDVFLAGS,VDVFRO     a write on a read-only link?
          BZ    CCWT4
+         MVC   CCWWORK(1),CTWGCCW
          LA    R1,CCWWRTS
-CCWT2A   CLI   0(R1),X'FF'
-         BE    CCWT4
-         CLC   CTWGCCW(1),0(R1)
-         BE    CCWT2B
-         LA    R1,1(,R1)
-         B     CCWT2A
-CCWT2B   L     R0,=X'00040000'     file protected (sense byte 1)
+         BAL   R14,CCWINLST
+         BNZ   CCWT4
+         L     R0,=X'00040000'     file protected (sense byte 1)
          BAL   R14,CCWSENSE
          LA    R15,12              (write on a read-only link)
          B     CCWTUC
@@ -272,20 +269,9 @@ CCWTT1   L     R2,CTWNPEND         not translated: remember it
 CCWTT2   LA    R9,1(,R9)
          LR    R1,R9               was the CCW before it a Search?
          SH    R1,=H'2'
-         BM    CCWTRUN
-         SLL   R1,3
-         LA    R1,CTWCCWS(R1)
-         IC    R0,0(,R1)
-         N     R0,=X'0000007F'     (multitrack or not)
-         STC   R0,CCWWORK
-         LA    R1,CCWSRCH
-CCWTT3   CLI   0(R1),X'FF'
-         BE    CCWTRUN
-         CLC   CCWWORK(1),0(R1)
-         BE    CCWTT4
-         LA    R1,1(,R1)
-         B     CCWTT3
-CCWTT4   LA    R8,8(,R8)           yes: the run goes on after the TIC
+         BAL   R14,CCWISSRC
+         BNZ   CCWTRUN
+         LA    R8,8(,R8)           yes: the run goes on after the TIC
          LR    R1,R8
          BAL   R14,CCWFIND         (already there: a TIC to it)
          LTR   R15,R15
@@ -388,26 +374,38 @@ CCWFNO   L     R15,=F'-1'
 * Out: CC 0 (R15 = 0) yes, CC not 0 no.  Uses R1.  (BAL)              *
 *---------------------------------------------------------------------*
 CCWBACK  CR    R15,R0              forward: no loop
-         BH    CCWBKOK
+         BH    CCWINYES
          LR    R1,R0               the CCW before the TIC
          BCTR  R1,0
-         LTR   R1,R1
-         BM    CCWBKNO
+*        falls into CCWISSRC
+*---------------------------------------------------------------------*
+* CCWISSRC - is CCW number R1 of the copied chain a Search (of any    *
+* kind, multitrack or not)?  A negative R1 (no such CCW): no.         *
+* Out: CC 0 (R15 = 0) yes, CC not 0 no.  Uses R1, CCWWORK.  (BAL)     *
+*---------------------------------------------------------------------*
+CCWISSRC LTR   R1,R1
+         BM    CCWINNO
          SLL   R1,3
          LA    R1,CTWCCWS(R1)
          IC    R1,0(,R1)
          N     R1,=X'0000007F'     (multitrack or not)
          STC   R1,CCWWORK
          LA    R1,CCWSRCH
-CCWBK1   CLI   0(R1),X'FF'
-         BE    CCWBKNO
+*        falls into CCWINLST
+*---------------------------------------------------------------------*
+* CCWINLST - is the command code at CCWWORK in the list at R1 (codes  *
+* ended by X'FF')?  Out: CC 0 (R15 = 0) yes, CC not 0 no.  Uses R1.   *
+* (BAL)                                                               *
+*---------------------------------------------------------------------*
+CCWINLST CLI   0(R1),X'FF'
+         BE    CCWINNO
          CLC   CCWWORK(1),0(R1)
-         BE    CCWBKOK
+         BE    CCWINYES
          LA    R1,1(,R1)
-         B     CCWBK1
-CCWBKOK  SR    R15,R15
+         B     CCWINLST
+CCWINYES SR    R15,R15
          BR    R14
-CCWBKNO  LA    R15,4
+CCWINNO  LA    R15,4
          LTR   R15,R15
          BR    R14
 *---------------------------------------------------------------------*
