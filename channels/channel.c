@@ -195,8 +195,10 @@ static uint8_t scatter_piece(struct channel_subsystem *cs, uint32_t address, uin
 {
     struct transfer *t = arg;
     uint8_t status = storage_check(cs, t->key, address, length, true);
-    if (!status)
+    if (!status) {
         memcpy(machine_storage(cs->m) + address, t->data + offset, length);
+        machine_storage_changed(cs->m, address, length);
+    }
     return status;
 }
 
@@ -213,6 +215,7 @@ static uint8_t scatter_backward(struct channel_subsystem *cs, uint8_t key, const
         if (status)
             return status;
         machine_storage(cs->m)[address] = data[i];
+        machine_storage_changed(cs->m, address, 1);
     }
     return 0;
 }
@@ -890,9 +893,11 @@ static int store_channel_id(struct channel_subsystem *cs, struct cpu *c, unsigne
 {
     if (!channel_installed(cs, channel))
         return 3;
-    uint8_t *p = machine_storage(cs->m) + cpu_prefix(c) + LOC_CHANNEL_ID;
+    uint32_t address = cpu_prefix(c) + LOC_CHANNEL_ID;
+    uint8_t *p = machine_storage(cs->m) + address;
     p[0] = channel == 0 ? 0x10 : 0x20;
     p[1] = p[2] = p[3] = 0;
+    machine_storage_changed(cs->m, address, 4);
     return 0;
 }
 
@@ -1129,6 +1134,7 @@ bool channel_ipl(struct channel_subsystem *cs, uint16_t address, bool clear, cha
     /* the IPL CCW: read 24 bytes into 0, command chaining and SLI */
     static const uint8_t ipl_ccw[8] = {0x02, 0, 0, 0, CCW_CC | CCW_SLI, 0, 0, 24};
     memcpy(storage, ipl_ccw, 8);
+    machine_storage_changed(m, 0, 8);
     pthread_mutex_lock(&cs->lock);
     struct subchannel *sc = find(cs, address);
     sc->key = 0;
@@ -1157,6 +1163,7 @@ bool channel_ipl(struct channel_subsystem *cs, uint16_t address, bool clear, cha
         storage[2] = (uint8_t)(address >> 8);
         storage[3] = (uint8_t)address;
     }
+    machine_storage_changed(m, 0, LOC_IO_ADDRESS + 2);
     struct cpu *c = machine_cpu(m, 0);
     cpu_set_psw(c, storage);
     cpu_start(c);

@@ -101,8 +101,10 @@ static void press_test_key(struct command_env *env, const struct test_key *key)
 {
     struct cpu *c = system_cpu(env->system);
     uint8_t *storage = machine_storage(env->system->m);
-    if (key->old_psw)
+    if (key->old_psw) {
         memmove(storage + absolute_of_real(c, 0), storage + absolute_of_real(c, key->old_psw), 8);
+        machine_storage_changed(env->system->m, absolute_of_real(c, 0), 8);
+    }
     if (key->start)
         cpu_start(c);
     else

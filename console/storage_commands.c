@@ -221,6 +221,7 @@ static bool alter_space(struct command_env *env, const struct space *sp, const s
     uint8_t *storage = machine_storage(m);
     for (unsigned i = 0; i < op->ndata; i++) {
         storage[absolute[i]] = op->data[i];
+        machine_storage_changed(m, absolute[i], 1);
         machine_set_storage_key(m, absolute[i], machine_storage_key(m, absolute[i]) | 0x06); /* referenced, changed */
     }
     return true;

@@ -136,7 +136,10 @@ struct machine_config {
 
 struct machine *machine_create(const struct machine_config *config);
 void machine_destroy(struct machine *m);
+/* Absolute storage, for channels, the operator and loaders.  Whoever stores into it must then call
+   machine_storage_changed: the CPUs' decoded instructions are not checked against storage. */
 uint8_t *machine_storage(struct machine *m);
+void machine_storage_changed(struct machine *m, uint32_t address, uint32_t length);
 uint32_t machine_storage_size(const struct machine *m);
 /* Copy into absolute storage; false if it does not fit. */
 bool machine_load(struct machine *m, uint32_t address, const void *data, size_t length);

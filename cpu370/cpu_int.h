@@ -111,13 +111,18 @@ enum access {
     ACCESS_INSTRUCTION,
 };
 
-/* One TLB entry: a virtual page (with the address-space identity that built it) to a real frame. */
+/* One TLB entry: a virtual page (with the address-space identity that built it) to a frame.  The
+   frame's address is absolute: prefixing is applied when the entry is made, as every change of the
+   prefix purges the TLB. */
 struct tlb_entry {
     uint32_t vpage;      /* virtual address >> 11 (2K units) */
-    uint32_t real;       /* real address of the 2K unit */
+    uint32_t absolute;   /* absolute address of the 2K unit */
     uint32_t generation; /* valid while equal to cpu.tlb_generation */
 };
 #define TLB_SIZE 256
+
+/* Slots of the decoded-instruction cache (struct cpu.decoded): blocks of 2K of instructions it holds. */
+#define DECODED_SLOTS 64
 
 /*
  * The same-page fast path: one 2K block of logical storage that translate() has accepted for one kind
@@ -144,7 +149,14 @@ struct block_cache {
     uint8_t key;
     uint64_t context; /* cpu.context when filled; 0 (never a CPU's, as creation resets): empty */
     uint8_t *host;    /* the block in m->storage */
+    uint8_t *marks;   /* its halfwords' code marks (machine.code_marks) */
 };
+
+struct cpu;
+/* A TLB miss (dat.c), in the translation format CR0 names and for the prefix, chosen whenever the TLB
+   is purged (as every change of CR0 or the prefix does): the walk, the TLB entry made, the absolute
+   address returned; or the translation exception. */
+typedef uint32_t dat_miss_fn(struct cpu *c, uint32_t virtual_address);
 
 struct cpu {
     struct machine *m;
@@ -177,9 +189,16 @@ struct cpu {
     /* DAT */
     struct tlb_entry tlb[TLB_SIZE];
     uint32_t tlb_generation; /* PTLB and changes to CR0/CR1 purge by bumping it */
+    dat_miss_fn *dat_miss;   /* set by dat_purge_tlb */
 
-    /* the decoded-instruction cache (run.c), allocated when the CPU first runs */
+    /* the decoded-instruction cache (run.c), allocated when the CPU first runs: DECODED_SLOTS slots of
+       the 1,024 entries of a 2K block, each slot holding the block of main storage its tag points at
+       (NULL: none) */
     struct decoded_entry *decoded;
+    const uint8_t *decoded_tags[DECODED_SLOTS];
+    /* set by a store from outside this CPU into instructions it may have decoded (codemarks.c): the
+       slots are emptied before the loop next runs */
+    _Atomic bool decoded_stale;
     /* While the decoded loop runs an instruction that may raise a program interruption: its entry, in
        the entries of the 2K block at logical address decoded_base; NULL otherwise.  The loop keeps
        the PSW's address and the ILC only in its registers; program_check recovers them from these.
@@ -222,13 +241,16 @@ struct cpu {
     uint32_t debug_resume_address; /* ... when it is still the one stopped before */
 };
 
-/* Main storage is allocated this much longer than it is: the decoded loop (run.c) loads 8 bytes at an
-   instruction address, which at the end of storage reach past it. */
+/* Main storage is allocated this much longer than it is: an instruction fetched at the end of
+   storage is taken apart 8 bytes at a time.  The code marks have as much past their end, for the
+   8-byte loads that test them (code_marked). */
 #define STORAGE_PADDING 8
 
 struct machine {
     uint8_t *storage;
-    uint8_t *keys; /* one per 2K block */
+    uint8_t *keys;       /* one per 2K block */
+    uint8_t *code_marks; /* one per halfword: nonzero while a decoded cache may hold it (codemarks.c) */
+    uint8_t *code_lines; /* one per 256 bytes: nonzero once any of its halfwords was marked */
     uint32_t size;
     int ncpus;
     struct cpu *cpus[S370_MAX_CPUS];
@@ -254,18 +276,21 @@ struct machine {
  * the index of cpu.gr[16], which is always zero: an operand address is two loads and two adds with
  * no test.  Field names follow the bytes, not the operand numbers of each format: base1/disp1 are
  * bits 16-31 (RX's D2(X2,B2), RS's and S's D2(B2), SI's and SS's D1(B1)), base2/disp2 bits 32-47 (SS's
- * D2(B2)).  16 bytes: with the 16 the decoded-instruction cache (run.c) adds, an entry is 32.
+ * D2(B2)).  16 bytes: with the 8 the decoded-instruction cache (run.c) adds, an entry is 24.  disp1,
+ * the displacement nearly every operand address adds, is a whole word: one host addition from memory.
  */
 struct insn;
 typedef void insn_handler(struct cpu *c, const struct insn *inst);
 struct insn {
-    uint32_t handler;      /* index in run.c's table of handlers */
-    uint8_t length;        /* in bytes: 2, 4 or 6 */
-    uint8_t imm;           /* bits 8-15 whole: SI's I2, SS's L or L1 L2, SVC's I */
-    uint8_t r1, r2;        /* bits 8-11 and 12-15: R1 (M1, L1) and R2 (X2, R3, M3, L2) as 0-15 */
-    uint8_t x2;            /* bits 12-15 as an index register: 16 for none */
-    uint8_t base1, base2;  /* bits 16-19 and 32-35 as base registers: 16 for none */
-    uint16_t disp1, disp2; /* bits 20-31 and 36-47 */
+    uint16_t handler; /* index in run.c's table of handlers */
+    uint8_t length;   /* in bytes: 2, 4 or 6 */
+    uint8_t imm;      /* bits 8-15 whole: SI's I2, SS's L or L1 L2, SVC's I */
+    uint8_t r1, r2;   /* bits 8-11 and 12-15: R1 (M1, L1) and R2 (X2, R3, M3, L2) as 0-15 */
+    uint8_t x2;       /* bits 12-15 as an index register: 16 for none */
+    uint8_t base1;    /* bits 16-19 as a base register: 16 for none */
+    uint32_t disp1;   /* bits 20-31 */
+    uint8_t base2;    /* bits 32-35 as a base register: 16 for none */
+    uint16_t disp2;   /* bits 36-47 */
 };
 
 /* Decode the instruction whose bytes (as many as its length) are at bytes[0..5]. */
@@ -415,12 +440,77 @@ static inline uint8_t *cached_operand(const struct block_cache *b, uint32_t addr
     uint32_t offset;
     return in_cached_block(b, address, size, &offset) ? b->host + offset : NULL;
 }
+
+/* ---- code marks (codemarks.c) ------------------------------------------------------------------ */
+
+/*
+ * The decoded-instruction cache (run.c) is not checked against storage before each use: whoever
+ * stores into a halfword it may hold an instruction from says so instead.  machine.code_marks has a
+ * byte per halfword of main storage, set (before the bytes are read) for each halfword of an
+ * instruction a CPU decodes; a store that finds one set calls code_marks_hit, which makes the
+ * caches decode those instructions again and clears the marks.  This CPU's stores test the marks of
+ * exactly the bytes they store; stores from outside (channels, other CPUs, the operator) are told
+ * through machine_storage_changed, and empty the CPUs' caches.
+ */
+void code_marks_hit(struct machine *m, struct cpu *by, uint32_t absolute, uint32_t length);
+/* Whether any halfword of the length bytes at absolute (inside storage) is marked: the 256-byte
+   lines are looked at first, so a long store where no instruction was ever decoded costs little. */
+#define CODE_LINE_SHIFT 8
+bool code_range_marked(const struct machine *m, uint32_t absolute, uint32_t length);
+/* Every byte of storage may have changed (cleared, or storage replaced): no marks, and every CPU's
+   decoded cache emptied before it runs again. */
+void machine_storage_replaced(struct machine *m);
+/* New storage, keys and marks (machine.c). */
+bool storage_allocate(struct machine *m, uint32_t size);
+/* CPU c's decoded cache decodes again the instructions that cover the halfword at absolute (run.c). */
+void decoded_forget(struct cpu *c, uint32_t absolute);
+
+/* Whether a store of up to 9 bytes at offset may touch a marked halfword, marks being those of
+   offset 0.  9 bytes touch at most 5 halfwords: one 8-byte load (a neighbouring mark only sends the
+   store the long way). */
+#define SHORT_STORE 9
+static inline bool code_marked_short(const uint8_t *marks, uint32_t offset)
+{
+    uint64_t word;
+    memcpy(&word, marks + (offset >> 1), sizeof word);
+    return word != 0;
+}
+
+/* This CPU is about to store (or has stored) length bytes (1 or more) at an absolute address. */
+static inline void note_code_store(struct cpu *c, uint32_t absolute, uint32_t length)
+{
+    if (length <= SHORT_STORE ? code_marked_short(c->m->code_marks, absolute)
+                              : code_range_marked(c->m, absolute, length))
+        code_marks_hit(c->m, c, absolute, length);
+}
+
+/* The same for a store into block cache b at offset (at most 64 bytes: STM's). */
+static inline void note_cached_store(struct cpu *c, const struct block_cache *b, uint32_t offset, uint32_t length)
+{
+    if (length <= SHORT_STORE) {
+        if (code_marked_short(b->marks, offset))
+            code_marks_hit(c->m, c, (uint32_t)(b->host - c->m->storage) + offset, length);
+        return;
+    }
+    for (uint32_t halfword = offset >> 1; halfword <= (offset + length - 1) >> 1; halfword += 8) {
+        if (code_marked_short(b->marks, halfword << 1)) {
+            code_marks_hit(c->m, c, (uint32_t)(b->host - c->m->storage) + offset, length);
+            return;
+        }
+    }
+}
+
 /* Stores with PER active go the long way, where the event is recorded: the store cache is never
    filled while PER is active (storage.c), and emptied when it becomes active (a PSW load or system-
-   mask change: the context changes), so a hit is a store PER does not watch. */
-static inline uint8_t *cached_store_operand(const struct cpu *c, uint32_t address, uint32_t size)
+   mask change: the context changes), so a hit is a store PER does not watch.  The caller stores
+   size bytes there. */
+static inline uint8_t *cached_store_operand(struct cpu *c, uint32_t address, uint32_t size)
 {
-    return cached_operand(&c->store_block, address, size);
+    uint32_t offset;
+    if (!in_cached_block(&c->store_block, address, size, &offset))
+        return NULL;
+    note_cached_store(c, &c->store_block, offset, size);
+    return c->store_block.host + offset;
 }
 
 /* The operand fetches and stores with the PSW key: the cache, else the long way. */
@@ -436,10 +526,12 @@ static inline uint8_t *cached_store_operand(const struct cpu *c, uint32_t addres
     static inline void name(struct cpu *c, uint32_t address, type v)                                           \
     {                                                                                                          \
         uint32_t offset;                                                                                       \
-        if (in_cached_block(&c->store_block, address, size, &offset))                                          \
+        if (in_cached_block(&c->store_block, address, size, &offset)) {                                        \
             encode(c->store_block.host + offset, v);                                                           \
-        else                                                                                                   \
+            note_cached_store(c, &c->store_block, offset, size);                                               \
+        } else {                                                                                               \
             name##_slow(c, address, v);                                                                        \
+        }                                                                                                      \
     }
 static inline uint8_t byte_at(const uint8_t *p)
 {
@@ -480,6 +572,8 @@ static inline void cpu_context_changed(struct cpu *c)
 
 /* Real and absolute storage, for the CPU's own use (PSW swaps, timers, store status). */
 uint8_t *real_pointer(struct cpu *c, uint32_t real); /* caller keeps within the 4K page */
+/* The same for a store of length bytes there, which the decoded caches are told of (code marks). */
+uint8_t *real_store_pointer(struct cpu *c, uint32_t real, uint32_t length);
 uint8_t *absolute_pointer(struct machine *m, uint32_t absolute);
 
 /* Alignment: specification exception unless address is a multiple of n. */
@@ -569,16 +663,15 @@ uint64_t timer_next_event(struct cpu *c);
 
 /* ---- DAT (dat.c) -------------------------------------------------------------------------------- */
 
-/* Translate a virtual address with the CPU's tables: returns the real address, or raises the
-   translation exception. */
+/* Translate a virtual address with the CPU's tables, without the TLB (for displays): returns the real
+   address, or raises the translation exception.  Every access translates alike (no segment protection
+   on this machine). */
 uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access);
-/* The same when the TLB has been looked at already and has no entry for the page (storage.c). */
-uint32_t dat_translate_miss(struct cpu *c, uint32_t virtual_address, enum access access);
 /* LRA: 0 and the real address, or the condition code 1 (segment invalid), 2 (page invalid) or 3
    (table length).  A translation-specification exception is raised, not returned. */
 int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real);
 /* Purge the TLB (PTLB, loading CR0 or CR1, SPX, resets): a new generation, the table cleared when
-   the generation counter wraps. */
+   the generation counter wraps; and cpu.dat_miss chosen for CR0's format and the prefix. */
 void dat_purge_tlb(struct cpu *c);
 
 /* ---- PER (per.c) -------------------------------------------------------------------------------- */

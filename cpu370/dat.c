@@ -1,9 +1,10 @@
 /*
  * dat.c - dynamic address translation (GA22-7000, "Dynamic Address Translation"): a virtual address
  * is looked up through the segment table that CR1 designates and a page table, in the format CR0
- * bits 8-12 select; the TLB remembers translations until PTLB, a load of CR0 or CR1 or a reset purges
- * it; LOAD REAL ADDRESS walks the tables without the TLB.  Prefixing, addressing and protection of the
- * translated address are storage.c's.
+ * bits 8-12 select; the TLB remembers translations (to absolute addresses) until PTLB, a load of CR0
+ * or CR1, SPX or a reset purges it; LOAD REAL ADDRESS walks the tables without the TLB.  A TLB miss
+ * (storage.c) calls cpu.dat_miss, the walk for the format and prefix of the last purge.  Addressing
+ * and protection of the translated address are storage.c's.
  *
  * Table formats (real storage, prefixing applies):
  *   CR1:   bits 0-7 segment-table length (units of 16 entries, less one), 8-25 origin (64-byte units)
@@ -46,11 +47,18 @@ enum walk_result {
     WALK_PAGE_LENGTH,
 };
 
+/* Prefixing, when the prefix may be nonzero (`prefixed`); with a zero prefix real and absolute
+   addresses are the same. */
+ALWAYS_INLINE uint32_t absolute_of(const struct cpu *c, uint32_t real, bool prefixed)
+{
+    return prefixed ? real_to_absolute(c, real) : real;
+}
+
 /* A table entry at a real address; an entry outside the installed storage is an addressing
    exception. */
-static const uint8_t *table_entry(struct cpu *c, uint32_t real)
+ALWAYS_INLINE const uint8_t *table_entry(struct cpu *c, uint32_t real, bool prefixed)
 {
-    uint32_t absolute = real_to_absolute(c, real);
+    uint32_t absolute = absolute_of(c, real, prefixed);
     if (absolute >= c->m->size)
         program_check(c, PGM_ADDRESSING);
     return c->m->storage + absolute;
@@ -62,17 +70,18 @@ static const uint8_t *table_entry(struct cpu *c, uint32_t real)
  * long enough (what LRA returns).  Each length field counts sixteenths of the largest table, less
  * one, and is compared with the leftmost four bits of the index.  Entry addresses are 24-bit sums.
  */
-ALWAYS_INLINE enum walk_result walk_in(struct cpu *c, const struct dat_format *f, uint32_t virtual,
-                                       uint32_t *out)
+ALWAYS_INLINE enum walk_result walk_in(struct cpu *c, const struct dat_format *f, bool prefixed,
+                                       uint32_t virtual, uint32_t *out)
 {
     uint32_t cr1 = c->cr[1];
     uint32_t segment_index = virtual >> f->segment_shift;
     *out = ((cr1 & CR1_STO) + segment_index * 4) & 0xFFFFFF;
     if ((segment_index >> 4) > cr1 >> 24)
         return WALK_SEGMENT_LENGTH;
-    uint32_t ste = be32(table_entry(c, *out));
-    if (ste & STE_INVALID)
+    const uint8_t *entry = table_entry(c, *out, prefixed);
+    if (entry[3] & STE_INVALID)
         return WALK_SEGMENT_INVALID;
+    uint32_t ste = be32(entry);
     if (ste & STE_RESERVED)
         program_check(c, PGM_TRANSLATION_SPEC);
 
@@ -81,7 +90,7 @@ ALWAYS_INLINE enum walk_result walk_in(struct cpu *c, const struct dat_format *f
     *out = ((ste & STE_PTO) + page_index * 2) & 0xFFFFFF;
     if ((page_index >> (index_bits - 4)) > ste >> 28)
         return WALK_PAGE_LENGTH;
-    uint16_t pte = be16(table_entry(c, *out));
+    uint16_t pte = be16(table_entry(c, *out, prefixed));
     if (pte & f->pte_invalid)
         return WALK_PAGE_INVALID;
     if (pte & f->pte_reserved)
@@ -97,43 +106,90 @@ ALWAYS_INLINE enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *o
 {
     switch ((c->cr[0] >> 19) & 0x1F) {
     case 0x08:
-        return walk_in(c, &format_2k_64k, virtual, out);
+        return walk_in(c, &format_2k_64k, true, virtual, out);
     case 0x0A:
-        return walk_in(c, &format_2k_1m, virtual, out);
+        return walk_in(c, &format_2k_1m, true, virtual, out);
     case 0x10:
-        return walk_in(c, &format_4k_64k, virtual, out);
+        return walk_in(c, &format_4k_64k, true, virtual, out);
     case 0x12:
-        return walk_in(c, &format_4k_1m, virtual, out);
+        return walk_in(c, &format_4k_1m, true, virtual, out);
     default:
         program_check(c, PGM_TRANSLATION_SPEC);
     }
 }
 
-/* Every access translates alike (no segment protection on this machine), so `access` is unused. */
-uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access)
+/* The translation exception for a walk that did not end in a real address: nullifying (interrupt.c),
+   with the virtual address for real location 144. */
+static noreturn void translation_exception(struct cpu *c, uint32_t virtual, enum walk_result r)
 {
-    const struct tlb_entry *e = &c->tlb[(virtual_address >> 11) % TLB_SIZE];
-    if (e->generation == c->tlb_generation && e->vpage == virtual_address >> 11)
-        return e->real | (virtual_address & 0x7FF);
-    return dat_translate_miss(c, virtual_address, access);
+    c->translation_address = virtual;
+    program_check(c, r == WALK_SEGMENT_INVALID || r == WALK_SEGMENT_LENGTH ? PGM_SEGMENT_TRANSLATION
+                                                                           : PGM_PAGE_TRANSLATION);
 }
 
-uint32_t dat_translate_miss(struct cpu *c, uint32_t virtual_address, enum access access)
+/* A TLB miss in format f: the absolute address (prefixing applied: any change of the prefix purges
+   the TLB, so its entries can hold absolute addresses), the entry made for the next access. */
+ALWAYS_INLINE uint32_t translate_miss_in(struct cpu *c, const struct dat_format *f, bool prefixed,
+                                         uint32_t virtual)
+{
+    uint32_t real;
+    enum walk_result r = walk_in(c, f, prefixed, virtual, &real);
+    if (r != WALK_DONE)
+        translation_exception(c, virtual, r);
+    uint32_t absolute = absolute_of(c, real, prefixed);
+    struct tlb_entry *e = &c->tlb[(virtual >> 11) % TLB_SIZE];
+    e->vpage = virtual >> 11;
+    e->absolute = absolute & ~0x7FFu;
+    e->generation = c->tlb_generation;
+    return absolute;
+}
+
+/* cpu.dat_miss for each format, with the prefix zero (the usual case on a uniprocessor) or not: the
+   shifts and masks are constants, and with a zero prefix no real address needs prefixing. */
+#define MISS_ENTRIES(name)                                                                                     \
+    static uint32_t miss_##name(struct cpu *c, uint32_t virtual)                                               \
+    {                                                                                                          \
+        return translate_miss_in(c, &format_##name, true, virtual);                                            \
+    }                                                                                                          \
+    static uint32_t miss_##name##_no_prefix(struct cpu *c, uint32_t virtual)                                   \
+    {                                                                                                          \
+        return translate_miss_in(c, &format_##name, false, virtual);                                           \
+    }
+MISS_ENTRIES(2k_64k)
+MISS_ENTRIES(2k_1m)
+MISS_ENTRIES(4k_64k)
+MISS_ENTRIES(4k_1m)
+#undef MISS_ENTRIES
+
+/* CR0 bits 8-12 that name no format: every translation is a translation-specification exception. */
+static uint32_t miss_invalid_format(struct cpu *c, uint32_t virtual)
+{
+    (void)virtual;
+    program_check(c, PGM_TRANSLATION_SPEC);
+}
+
+/* The entries by CR0 bits 8-12 (see walk): with a nonzero prefix, and with a zero one. */
+static dat_miss_fn *const miss_entries[32][2] = {
+    [0x08] = {miss_2k_64k, miss_2k_64k_no_prefix},
+    [0x0A] = {miss_2k_1m, miss_2k_1m_no_prefix},
+    [0x10] = {miss_4k_64k, miss_4k_64k_no_prefix},
+    [0x12] = {miss_4k_1m, miss_4k_1m_no_prefix},
+};
+
+/* Every change of CR0 or of the prefix purges the TLB, which chooses the entry for them here. */
+static void choose_miss_entry(struct cpu *c)
+{
+    dat_miss_fn *miss = miss_entries[(c->cr[0] >> 19) & 0x1F][c->prefix == 0];
+    c->dat_miss = miss ? miss : miss_invalid_format;
+}
+
+uint32_t dat_translate(struct cpu *c, uint32_t virtual_address, enum access access)
 {
     (void)access;
-    uint32_t vpage = virtual_address >> 11;
-    struct tlb_entry *e = &c->tlb[vpage % TLB_SIZE];
     uint32_t real;
     enum walk_result r = walk(c, virtual_address, &real);
-    if (r != WALK_DONE) {
-        /* nullified (interrupt.c); the virtual address goes to real location 144 */
-        c->translation_address = virtual_address;
-        program_check(c, r == WALK_SEGMENT_INVALID || r == WALK_SEGMENT_LENGTH ? PGM_SEGMENT_TRANSLATION
-                                                                               : PGM_PAGE_TRANSLATION);
-    }
-    e->vpage = vpage;
-    e->real = real & ~0x7FFu;
-    e->generation = c->tlb_generation;
+    if (r != WALK_DONE)
+        translation_exception(c, virtual_address, r);
     return real;
 }
 
@@ -151,6 +207,7 @@ int dat_lra(struct cpu *c, uint32_t virtual_address, uint32_t *real)
 void dat_purge_tlb(struct cpu *c)
 {
     cpu_context_changed(c);
+    choose_miss_entry(c);
     c->tlb_generation++;
     if (c->tlb_generation == 0) {
         memset(c->tlb, 0, sizeof c->tlb);

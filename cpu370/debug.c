@@ -192,18 +192,9 @@ static void set_cpu_count(struct machine *m, int ncpus)
 /* New storage and keys, all zeros, in place of the old. */
 static bool replace_storage(struct machine *m, uint32_t size)
 {
-    uint8_t *storage = calloc(1, size + STORAGE_PADDING), *keys = calloc(1, size / 2048);
-    if (!storage || !keys) {
-        free(storage);
-        free(keys);
+    if (!storage_allocate(m, size))
         return false;
-    }
-    free(m->storage);
-    free(m->keys);
-    m->storage = storage;
-    m->keys = keys;
-    storage_keys_changed(m);
-    m->size = size;
+    machine_storage_replaced(m);
     m->config.storage_size = size;
     return true;
 }

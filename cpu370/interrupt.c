@@ -25,7 +25,7 @@ void wake_cpus(struct machine *m)
    architecture makes that a string of program interruptions. */
 void interrupt_swap(struct cpu *c, uint32_t old_psw, uint32_t new_psw)
 {
-    psw_pack(&c->psw, real_pointer(c, old_psw));
+    psw_pack(&c->psw, real_store_pointer(c, old_psw, 8));
     load_psw_from(c, new_psw);
     if (c->psw.invalid && new_psw != LOC_PROGRAM_NEW) {
         c->ilc = 0;
@@ -39,8 +39,8 @@ static void set_code(struct cpu *c, uint16_t code, uint8_t ilc, uint32_t ilc_loc
 {
     if (c->psw.ec) {
         if (ilc_location)
-            put_be16(real_pointer(c, ilc_location - 1), (uint16_t)(ilc << 1));
-        put_be16(real_pointer(c, code_location), code);
+            put_be16(real_store_pointer(c, ilc_location - 1, 2), (uint16_t)(ilc << 1));
+        put_be16(real_store_pointer(c, code_location, 2), code);
     } else {
         c->psw.intcode = code;
         c->psw.ilc = ilc;
@@ -63,15 +63,15 @@ void take_program_interrupt(struct cpu *c, int code)
         code |= PGM_PER_EVENT;
     if (nullifies(code)) { /* the virtual address that failed translation goes to 144-147 */
         c->psw.ia = instruction_address(c);
-        put_be32(real_pointer(c, LOC_TRANS_EXC_ADDR), c->translation_address & 0xFFFFFF);
+        put_be32(real_store_pointer(c, LOC_TRANS_EXC_ADDR, 4), c->translation_address & 0xFFFFFF);
     }
     if (code & PGM_MONITOR_EVENT) { /* class at 149 with 148 zero, monitor code at 157-159 */
-        put_be16(real_pointer(c, LOC_MONITOR_CLASS - 1), c->monitor_class);
-        put_be32(real_pointer(c, LOC_MONITOR_CODE), c->monitor_code & 0xFFFFFF);
+        put_be16(real_store_pointer(c, LOC_MONITOR_CLASS - 1, 2), c->monitor_class);
+        put_be32(real_store_pointer(c, LOC_MONITOR_CODE, 4), c->monitor_code & 0xFFFFFF);
     }
     if (code & PGM_PER_EVENT) {
-        put_be16(real_pointer(c, LOC_PER_CODE), c->per_code);
-        put_be32(real_pointer(c, LOC_PER_ADDRESS), c->per_address & 0xFFFFFF);
+        put_be16(real_store_pointer(c, LOC_PER_CODE, 2), c->per_code);
+        put_be32(real_store_pointer(c, LOC_PER_ADDRESS, 4), c->per_address & 0xFFFFFF);
         c->per_code = 0;
     }
     set_code(c, (uint16_t)code, c->ilc, LOC_PGM_ILC, LOC_PGM_CODE);
@@ -87,7 +87,7 @@ void take_svc_interrupt(struct cpu *c, uint8_t number)
 static void take_external(struct cpu *c, uint16_t code, int from_cpu)
 {
     if (c->psw.ec && from_cpu >= 0)
-        put_be16(real_pointer(c, LOC_EXT_CPU_ADDRESS), (uint16_t)from_cpu);
+        put_be16(real_store_pointer(c, LOC_EXT_CPU_ADDRESS, 2), (uint16_t)from_cpu);
     set_code(c, code, 0, 0, LOC_EXT_CODE);
     interrupt_swap(c, LOC_EXTERNAL_OLD, LOC_EXTERNAL_NEW);
 }
@@ -169,7 +169,7 @@ static bool take_external_if_enabled(struct cpu *c, uint32_t pending)
         uint16_t code = s->code;
         int sender = external_sender(c, s->pending);
         if (s->pending == PEND_SERVICE_SIGNAL)
-            put_be32(real_pointer(c, LOC_SERVICE_PARAMETER), atomic_load(&c->service_parameter));
+            put_be32(real_store_pointer(c, LOC_SERVICE_PARAMETER, 4), atomic_load(&c->service_parameter));
         for (size_t k = i + 1; s->shared && k < EXTERNAL_SOURCES; k++)
             if (external_sources[k].shared && source_enabled(c, pending, &external_sources[k])) {
                 code |= external_sources[k].code;
@@ -205,7 +205,7 @@ static bool take_io_if_enabled(struct cpu *c)
         return false;
     cpu_store_csw(c, csw);
     if (c->psw.ec)
-        put_be16(real_pointer(c, LOC_IO_ADDRESS), device);
+        put_be16(real_store_pointer(c, LOC_IO_ADDRESS, 2), device);
     set_code(c, device, 0, 0, LOC_IO_ADDRESS);
     interrupt_swap(c, LOC_IO_OLD, LOC_IO_NEW);
     return true;
@@ -225,7 +225,7 @@ static bool take_machine_check_if_enabled(struct cpu *c)
         return false;
     }
     atomic_fetch_and(&c->pending, ~PEND_MACHINE_CHECK);
-    put_be64(real_pointer(c, LOC_MCHECK_CODE), atomic_load(&c->machine_check_code));
+    put_be64(real_store_pointer(c, LOC_MCHECK_CODE, 8), atomic_load(&c->machine_check_code));
     interrupt_swap(c, LOC_MCHECK_OLD, LOC_MCHECK_NEW);
     return true;
 }

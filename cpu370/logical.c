@@ -24,6 +24,20 @@ static inline uint8_t *host_address(struct cpu *c, uint32_t address, enum access
     return c->m->storage + translate(c, address & 0xFFFFFF, access, c->psw.key);
 }
 
+/* The host address of length bytes (inside one 2K block) the instruction is about to store. */
+static inline uint8_t *store_address(struct cpu *c, uint32_t address, uint32_t length)
+{
+    uint32_t absolute = translate(c, address & 0xFFFFFF, ACCESS_STORE, c->psw.key);
+    note_code_store(c, absolute, length);
+    return c->m->storage + absolute;
+}
+
+/* The host address of a part of an operand: fetched, or stored (store_address). */
+static inline uint8_t *part_address(struct cpu *c, uint32_t address, uint32_t length, enum access access)
+{
+    return access == ACCESS_STORE ? store_address(c, address, length) : host_address(c, address, access);
+}
+
 static inline void note_alteration(struct cpu *c, uint32_t address, uint32_t length)
 {
     if (per_active(c))
@@ -98,7 +112,7 @@ void op_CLM(struct cpu *c, const struct insn *inst)
 static uint8_t *byte_to_update(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_b2d2(c, inst);
-    uint8_t *p = host_address(c, address, ACCESS_STORE);
+    uint8_t *p = store_address(c, address, 1);
     note_alteration(c, address, 1);
     return p;
 }
@@ -135,7 +149,7 @@ void op_XI(struct cpu *c, const struct insn *inst)
 void op_TS(struct cpu *c, const struct insn *inst)
 {
     uint32_t address = address_b2d2(c, inst);
-    uint8_t *p = host_address(c, address, ACCESS_STORE);
+    uint8_t *p = store_address(c, address, 1);
     note_alteration(c, address, 1);
     c->psw.cc = __atomic_exchange_n(p, 0xFF, __ATOMIC_SEQ_CST) >> 7;
 }
@@ -165,7 +179,7 @@ void op_CS(struct cpu *c, const struct insn *inst)
     unsigned r1 = field_r1(inst), r3 = field_r2(inst);
     uint32_t address = address_b2d2(c, inst);
     require_alignment(c, address, 4);
-    uint32_t *p = (uint32_t *)host_address(c, address, ACCESS_STORE);
+    uint32_t *p = (uint32_t *)store_address(c, address, 4);
     uint32_t expected = storage_order32(c->gr[r1]);
     if (__atomic_compare_exchange_n(p, &expected, storage_order32(c->gr[r3]), false, __ATOMIC_SEQ_CST,
                                     __ATOMIC_SEQ_CST)) {
@@ -185,7 +199,7 @@ void op_CDS(struct cpu *c, const struct insn *inst)
     if ((r1 | r3) & 1)
         program_check(c, PGM_SPECIFICATION);
     require_alignment(c, address, 8);
-    uint64_t *p = (uint64_t *)host_address(c, address, ACCESS_STORE);
+    uint64_t *p = (uint64_t *)store_address(c, address, 8);
     uint64_t expected = storage_order64((uint64_t)c->gr[r1] << 32 | c->gr[r1 + 1]);
     uint64_t replacement = storage_order64((uint64_t)c->gr[r3] << 32 | c->gr[r3 + 1]);
     if (__atomic_compare_exchange_n(p, &expected, replacement, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
@@ -213,10 +227,10 @@ static void map_short_operand(struct cpu *c, uint32_t address, uint32_t length, 
                               struct short_operand *o)
 {
     o->split = min_u32(length, bytes_to_block_end(address));
-    o->part[0] = host_address(c, address, access);
+    o->part[0] = part_address(c, address, o->split, access);
     o->part[1] = o->part[0] + o->split;
     if (o->split < length)
-        o->part[1] = host_address(c, address + o->split, access);
+        o->part[1] = part_address(c, address + o->split, length - o->split, access);
     o->contiguous = o->part[1] == o->part[0] + o->split;
 }
 
@@ -491,7 +505,7 @@ void op_MVCL(struct cpu *c, const struct insn *inst)
     while (o.length1) {
         uint32_t n = unit_length(&o);
         const uint8_t *source = o.length2 ? host_address(c, o.address2, ACCESS_FETCH) : NULL;
-        uint8_t *target = host_address(c, o.address1, ACCESS_STORE);
+        uint8_t *target = store_address(c, o.address1, n);
         note_alteration(c, o.address1, n);
         if (source)
             memmove(target, source, n);

@@ -29,6 +29,31 @@ static struct cpu *cpu_create(struct machine *m, int index)
     return c;
 }
 
+/* Storage of `size` bytes with its keys and code marks, all zeros, in place of the machine's (none
+   at creation); false, with nothing changed, when there is not the memory for it. */
+bool storage_allocate(struct machine *m, uint32_t size)
+{
+    uint8_t *storage = calloc(1, size + STORAGE_PADDING), *keys = calloc(1, size / 2048),
+            *marks = calloc(1, size / 2 + STORAGE_PADDING), *lines = calloc(1, size >> CODE_LINE_SHIFT);
+    if (!storage || !keys || !marks || !lines) {
+        free(storage);
+        free(keys);
+        free(marks);
+        free(lines);
+        return false;
+    }
+    free(m->storage);
+    free(m->keys);
+    free(m->code_marks);
+    free(m->code_lines);
+    m->storage = storage;
+    m->keys = keys;
+    m->code_marks = marks;
+    m->code_lines = lines;
+    m->size = size;
+    return true;
+}
+
 struct machine *machine_create(const struct machine_config *config)
 {
     if (config->storage_size == 0 || config->storage_size > S370_MAX_STORAGE || config->storage_size % 2048 ||
@@ -40,12 +65,10 @@ struct machine *machine_create(const struct machine_config *config)
     m->config = *config;
     m->size = config->storage_size;
     m->ncpus = config->ncpus;
-    m->storage = calloc(1, m->size + STORAGE_PADDING);
-    m->keys = calloc(1, m->size / 2048);
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
     tod_init(m);
-    bool ok = m->storage && m->keys;
+    bool ok = storage_allocate(m, m->size);
     for (int i = 0; i < m->ncpus && ok; i++)
         ok = (m->cpus[i] = cpu_create(m, i)) != NULL;
     if (!ok) {
@@ -69,6 +92,8 @@ void machine_destroy(struct machine *m)
     pthread_mutex_destroy(&m->lock);
     free(m->storage);
     free(m->keys);
+    free(m->code_marks);
+    free(m->code_lines);
     free(m);
 }
 
@@ -87,6 +112,7 @@ bool machine_load(struct machine *m, uint32_t address, const void *data, size_t 
     if (address > m->size || length > m->size - address)
         return false;
     memcpy(m->storage + address, data, length);
+    machine_storage_changed(m, address, (uint32_t)length);
     return true;
 }
 
@@ -204,7 +230,7 @@ void machine_system_reset(struct machine *m, bool clear)
     if (clear) {
         memset(m->storage, 0, m->size);
         memset(m->keys, 0, m->size / 2048);
-        storage_keys_changed(m);
+        machine_storage_replaced(m);
     }
     if (m->io && m->io->reset)
         m->io->reset(m->io_ctx);
@@ -241,6 +267,7 @@ void cpu_store_status(struct cpu *c, uint32_t base)
         put_be32(p + LOC_SS_CR + 4 * i, c->cr[i]);
     }
     __atomic_fetch_or(key_of(m, base), KEY_REFERENCE | KEY_CHANGE, __ATOMIC_RELAXED);
+    machine_storage_changed(m, base, 512);
 }
 
 /* ---- register access for displays and tests ----------------------------------------------------- */
@@ -303,5 +330,5 @@ enum cpu_state cpu_state(const struct cpu *c)
 
 void cpu_store_csw(struct cpu *c, const uint8_t csw[8])
 {
-    memcpy(real_pointer(c, LOC_CSW), csw, 8);
+    memcpy(real_store_pointer(c, LOC_CSW, 8), csw, 8);
 }

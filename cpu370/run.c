@@ -3,9 +3,9 @@
  * execute, count; program interruptions unwind here from anywhere in an instruction; interruptions
  * pending at instruction boundaries are looked at only when the pending word changes; a CPU in an
  * enabled wait sleeps until something can end it.  Most instructions run in the decoded loop
- * (run_decoded: a cache of decoded instructions checked against storage before each use, threaded
- * dispatch, the commonest instructions in line); step() runs the others, and every instruction
- * while PER or the debugging controls are on.  Also EXECUTE, which runs another instruction, and
+ * (run_decoded: a cache of decoded instructions that stores into them invalidate, threaded dispatch,
+ * the commonest instructions in line); step() runs the others, and every instruction while PER or
+ * the debugging controls are on.  Also EXECUTE, which runs another instruction, and
  * the host threads that run CPUs for machine_start.
  */
 #include <errno.h>
@@ -14,8 +14,8 @@
 
 #include "cpu370/inline_ops.h"
 
-/* Entries in the decoded-instruction cache (see decoded_cache_create). */
-#define DECODED_ENTRIES 8192u
+/* Entries of a slot of the decoded-instruction cache: one per halfword of a 2K block. */
+#define ENTRIES_PER_BLOCK 1024u
 
 /* Every handler once, by the index struct insn keeps (HANDLER_SECOND_BYTE is none: see primary). */
 enum { HANDLER_SECOND_BYTE, HANDLER_OPERATION_EXCEPTION, HANDLER_FIRST_OPCODE };
@@ -40,6 +40,7 @@ static void run_handler(struct cpu *c, const struct insn *inst)
    context, the debugging and PER state), as the privileged ones, SVC and EXECUTE (whose target can be
    anything) do; it runs those of inline_ops.h in line and calls the handler of the others. */
 enum decoded_run {
+    RUN_DECODE, /* an entry not decoded (yet, or again) */
     RUN_STEPPED,
     RUN_CALL, /* in run_of; an entry has RUN_CALL_2, _4 or _6 by its length */
     RUN_CALL_2,
@@ -143,7 +144,7 @@ void decode_instruction(struct insn *d, const uint8_t *bytes)
     d->disp1 = d->disp2 = 0;
     if (length > 2) {
         d->base1 = bytes[2] >> 4 ? bytes[2] >> 4 : 16;
-        d->disp1 = (uint16_t)((bytes[2] & 15) << 8 | bytes[3]);
+        d->disp1 = (uint32_t)((bytes[2] & 15) << 8 | bytes[3]);
     }
     if (length > 4) {
         d->base2 = bytes[4] >> 4 ? bytes[4] >> 4 : 16;
@@ -263,20 +264,19 @@ INLINE_OPS(INLINE_HANDLER)
 #undef INLINE_HANDLER
 
 /*
- * The decoded-instruction cache: direct-mapped by halfword address, each entry the decoding of the
- * 8 bytes in its raw field (the instruction and whatever follows it).  Before an entry runs, the 8
- * bytes now at the instruction address are compared with raw: an entry never needs invalidating,
- * whoever changed storage - this CPU's store into the very next instruction, another CPU, a channel,
- * the operator - and a different address space at the same logical address just decodes again.
- * What the decoding does not depend on (translation, protection, keys) is the instruction block
- * cache's business, as in step().  Since 2K blocks are aligned in the table, the entry of the next
- * instruction in a block is the entry after this one's halfwords.
- * Entries for the last 8 bytes of a block are never filled (their instructions may reach into the
- * next block), so the loop leaves a block through them.
+ * The decoded-instruction cache: DECODED_SLOTS slots, each the entries of one 2K block of main
+ * storage (cpu.decoded_tags), an entry per halfword, the block of absolute address A in slot
+ * (A / 2K) mod DECODED_SLOTS.  Keyed by main storage, not by logical address, so translation,
+ * prefixing and address spaces never make an entry wrong: the instruction block cache finds the
+ * block, as it does for step().  An entry is not compared with storage before it runs: a store into
+ * its halfwords invalidates it (the code marks, codemarks.c), this CPU's own at once - the very next
+ * instruction included -, anyone else's at this CPU's next branch.  The entry of the next
+ * instruction in a block is the entry after this one's halfwords.  Entries for the last 8 bytes of
+ * a block are never decoded (their instructions may reach into the next block), so the loop leaves a
+ * block through them.
  */
 struct decoded_entry {
-    uint64_t raw;     /* the 8 bytes at the instruction address when decoded, as a host load */
-    const void *run;  /* where the decoded loop runs the instruction (a label in run_decoded) */
+    const void *run; /* where the decoded loop runs the instruction (a label in run_decoded) */
     struct insn insn;
 };
 
@@ -284,14 +284,56 @@ struct decoded_entry {
    the loop itself can take (run_decoded called with no CPU fills this in, once). */
 static const void *decoded_labels[RUN_KINDS];
 
-/* The cache starts with entries that only leave the loop, whatever bytes match them. */
+/* The cache starts with no slot holding a block (run_decoded fills the entries of a slot it takes). */
 static void decoded_cache_create(struct cpu *c)
 {
-    c->decoded = calloc(DECODED_ENTRIES, sizeof *c->decoded);
-    if (!c->decoded)
+    c->decoded = calloc((size_t)DECODED_SLOTS * ENTRIES_PER_BLOCK, sizeof *c->decoded);
+}
+
+/* The entries of the slot for a block of main storage; the slot is emptied and given to the block
+   when it holds another. */
+static struct decoded_entry *decoded_slot(struct cpu *c, const uint8_t *block)
+{
+    unsigned slot = (unsigned)((block - c->m->storage) >> 11) % DECODED_SLOTS;
+    struct decoded_entry *entries = &c->decoded[slot * ENTRIES_PER_BLOCK];
+    if (c->decoded_tags[slot] != block) {
+        for (unsigned i = 0; i < ENTRIES_PER_BLOCK; i++)
+            entries[i].run = decoded_labels[RUN_DECODE];
+        c->decoded_tags[slot] = block;
+    }
+    return entries;
+}
+
+/* A store from outside this CPU into instructions it decoded: no slot holds a block any more. */
+static void decoded_forget_all_if_stale(struct cpu *c)
+{
+    if (!atomic_load_explicit(&c->decoded_stale, memory_order_acquire))
         return;
-    for (unsigned i = 0; i < DECODED_ENTRIES; i++)
-        c->decoded[i].run = decoded_labels[RUN_STEPPED];
+    atomic_store_explicit(&c->decoded_stale, false, memory_order_relaxed);
+    memset(c->decoded_tags, 0, sizeof c->decoded_tags);
+}
+
+void decoded_forget(struct cpu *c, uint32_t absolute)
+{
+    unsigned slot = (absolute >> 11) % DECODED_SLOTS;
+    if (!c->decoded || c->decoded_tags[slot] != c->m->storage + (absolute & ~0x7FFu))
+        return;
+    struct decoded_entry *entries = &c->decoded[slot * ENTRIES_PER_BLOCK];
+    /* the instructions that may cover the halfword start there or one or two halfwords before */
+    unsigned halfword = (absolute & 0x7FF) >> 1;
+    for (unsigned back = 0; back < 3 && back <= halfword; back++)
+        entries[halfword - back].run = decoded_labels[RUN_DECODE];
+}
+
+/* Mark the halfwords of an instruction of `length` bytes (marks: its first halfword's), before its
+   bytes are read: the full fence orders the marks before the reads, for a store from another thread
+   (codemarks.c). */
+static void mark_instruction(uint8_t *marks, uint8_t *line_flag, unsigned length)
+{
+    __atomic_store_n(line_flag, 1, __ATOMIC_RELAXED);
+    for (unsigned i = 0; i < length / 2; i++)
+        __atomic_store_n(&marks[i], 1, __ATOMIC_RELAXED);
+    atomic_thread_fence(memory_order_seq_cst);
 }
 
 /* The decoded loop does not keep the PSW's address and the ILC up to date in the cpu struct: for the
@@ -320,7 +362,7 @@ static void decoded_instruction_unwinds(struct cpu *c)
  * at most 1024 instructions later.  The caller has checked everything else step() does: a valid PSW,
  * an even address, PER off, nobody debugging.
  *
- * The instruction address lives in `p` (its bytes in the block): the PSW's address and the ILC are
+ * The instruction address lives in `d` (its entry in the block's): the PSW's address and the ILC are
  * set only before the instructions that use them (branches, the called handlers) and when the loop
  * returns; an instruction run in line that may raise a program interruption notes its entry in
  * cpu.decoded_at, from which program_check sets them.  The count is kept exact.  Called with no CPU,
@@ -330,7 +372,7 @@ static void decoded_instruction_unwinds(struct cpu *c)
    GCC also gives the entry pointer d one register in the instructions and another in the copies of
    DISPATCH (it allocates registers while the copies are still one), and moves it across: two host
    instructions at every guest one.  Pinning d to a callee-saved register (a placement only: the C
-   meaning is unchanged) and advancing it in place (KEEP_IN_REGISTER) leaves the add, compare and jump. */
+   meaning is unchanged) and advancing it in place (KEEP_IN_REGISTER) leaves the add and the jump. */
 #if defined(__GNUC__) && !defined(__clang__)
 #define KEEP_DISPATCH_COPIES __attribute__((optimize("no-crossjumping")))
 #else
@@ -344,8 +386,9 @@ static void decoded_instruction_unwinds(struct cpu *c)
 KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint32_t seen)
 {
     static void *const run_label[RUN_KINDS] = {
-        [RUN_STEPPED] = &&leave_for_step,
-        [RUN_CALL] = &&leave_for_step, /* never an entry's */
+        [RUN_DECODE] = &&decode,
+        [RUN_STEPPED] = &&leave_for_step, /* never an entry's */
+        [RUN_CALL] = &&leave_for_step,    /* never an entry's */
         [RUN_CALL_2] = &&call_2,
         [RUN_CALL_4] = &&call_4,
         [RUN_CALL_6] = &&call_6,
@@ -360,42 +403,44 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
     const uint64_t context = c->synced_context;
     const uint32_t base = c->instruction_block.base;
     const uint8_t *const block = c->instruction_block.host;
-    const unsigned first = (base >> 1) & (DECODED_ENTRIES - 1);
-    struct decoded_entry *const block_entries = &c->decoded[first];
-    /* the instruction's bytes and its entry */
-    const uint8_t *p = block + (c->psw.ia - base);
+    uint8_t *const block_marks = c->m->code_marks + ((block - c->m->storage) >> 1);
+    uint8_t *const block_lines = c->m->code_lines + ((block - c->m->storage) >> CODE_LINE_SHIFT);
+    decoded_forget_all_if_stale(c);
+    struct decoded_entry *const block_entries = decoded_slot(c, block);
     register struct decoded_entry *d ENTRY_REGISTER = block_entries + ((c->psw.ia - base) >> 1);
-    const uint32_t address_bias = base - (uint32_t)(uintptr_t)block;
     uint32_t offset;
-    uint64_t bytes;
+    unsigned marked;
+    uint8_t bytes[6];
     c->in_execute = false;
     c->decoded_block = block_entries;
     c->decoded_base = base;
 
 /* x is in its register here (an empty asm that may change it) */
 #define KEEP_IN_REGISTER(x) __asm__("" : "+r"(x))
-/* The offset of the instruction at p in the block, and its address (p's low 32 bits and a bias: one
-   addition where the offset and the base are two). */
-#define OFFSET ((uint32_t)(p - block))
-#define ADDRESS ((uint32_t)(uintptr_t)p + address_bias)
-/* On to the entry for the instruction at p: each instruction has its own copy of this, so that the
+/* The offset in the block of d's instruction, and its address. */
+#define OFFSET ((uint32_t)(d - block_entries) * 2)
+#define ADDRESS (base + OFFSET)
+/* On to the entry for the next instruction: each instruction has its own copy of this, so that the
    host predicts each indirect jump from the instruction before. */
-#define DISPATCH                                                                                               \
-    do {                                                                                                       \
-        memcpy(&bytes, p, sizeof bytes);                                                                       \
-        if (bytes != d->raw)                                                                                   \
-            goto decode;                                                                                       \
-        goto *d->run;                                                                                          \
-    } while (0)
+#define DISPATCH goto *d->run
     DISPATCH;
 
+/* The instruction is read after its halfwords are marked; should its first byte have changed in
+   between (another thread's store), the marks are made again for what was read. */
 decode:
-    if (OFFSET > 0x800 - 8 || run_of[p[0]] == RUN_STEPPED)
+    offset = OFFSET;
+    if (offset > 0x800 - 8 || run_of[block[offset]] == RUN_STEPPED)
         goto leave_for_step;
-    decode_instruction(&d->insn, p);
-    d->raw = bytes;
-    d->run = run_label[run_of[p[0]] == RUN_CALL ? RUN_CALL_2 + (d->insn.length >> 1) - 1 : run_of[p[0]]];
-    goto *d->run;
+    marked = (unsigned)s370_instruction_length(block[offset]);
+    mark_instruction(block_marks + offset / 2, block_lines + (offset >> CODE_LINE_SHIFT), marked);
+    memcpy(bytes, block + offset, sizeof bytes);
+    if ((unsigned)s370_instruction_length(bytes[0]) > marked)
+        goto decode;
+    if (run_of[bytes[0]] == RUN_STEPPED)
+        goto leave_for_step;
+    decode_instruction(&d->insn, bytes);
+    d->run = run_label[run_of[bytes[0]] == RUN_CALL ? RUN_CALL_2 + (d->insn.length >> 1) - 1 : run_of[bytes[0]]];
+    DISPATCH;
 
 /* Each instruction: counted, the PSW's address and ILC set for those that look at them, the body (in
    line or the handler), then on to the next; the length is a constant in each copy. */
@@ -404,29 +449,33 @@ decode:
     c->instructions++
 #define BEGIN_UNEXCEPTIONAL(length) c->instructions++
 #define BEGIN_BRANCHING(length)                                                                                \
-    c->psw.ia = ADDRESS + (length);                                                                            \
+    const uint32_t next_##length = ADDRESS + (length);                                                         \
+    c->psw.ia = next_##length;                                                                                 \
     c->ilc = (length) / 2;                                                                                     \
     c->instructions++
 #define SEQUENTIAL(length)                                                                                     \
-    p += (length);                                                                                             \
     d += (length) / 2;                                                                                         \
     KEEP_IN_REGISTER(d);                                                                                       \
     DISPATCH
 #define UNEXCEPTIONAL(length) SEQUENTIAL(length)
 #define BRANCHING(length)                                                                                      \
-    if (c->psw.ia != ADDRESS + (length))                                                                       \
+    if (c->psw.ia != next_##length)                                                                            \
         goto branched;                                                                                         \
     SEQUENTIAL(length)
 #define RUN_INLINE(name, length, kind)                                                                         \
-    run_##name : BEGIN_##kind(length);                                                                         \
-    do_##name(c, &d->insn);                                                                                    \
-    kind(length);
+    run_##name : {                                                                                             \
+        BEGIN_##kind(length);                                                                                  \
+        do_##name(c, &d->insn);                                                                                \
+        kind(length);                                                                                          \
+    }
     INLINE_OPS(RUN_INLINE)
 #define CALL_HANDLER(length)                                                                                   \
-    call_##length : c->decoded_at = NULL;                                                                      \
-    BEGIN_BRANCHING(length);                                                                                   \
-    run_handler(c, &d->insn);                                                                                  \
-    BRANCHING(length);
+    call_##length : {                                                                                          \
+        c->decoded_at = NULL;                                                                                  \
+        BEGIN_BRANCHING(length);                                                                               \
+        run_handler(c, &d->insn);                                                                              \
+        BRANCHING(length);                                                                                     \
+    }
     CALL_HANDLER(2)
     CALL_HANDLER(4)
     CALL_HANDLER(6)
@@ -450,7 +499,6 @@ branched:
         c->decoded_at = NULL;
         return false;
     }
-    p = block + offset;
     d = block_entries + (offset >> 1);
     DISPATCH;
 

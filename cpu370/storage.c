@@ -19,84 +19,87 @@ uint8_t *real_pointer(struct cpu *c, uint32_t real)
     return c->m->storage + real_to_absolute(c, real);
 }
 
-static void note_reference(uint8_t *key, enum access access)
+uint8_t *real_store_pointer(struct cpu *c, uint32_t real, uint32_t length)
+{
+    uint32_t absolute = real_to_absolute(c, real);
+    note_code_store(c, absolute, length);
+    return c->m->storage + absolute;
+}
+
+/* The reference (and for a store the change) bit of the key at *key, whose value was `before`. */
+ALWAYS_INLINE void note_reference(uint8_t *key, uint8_t before, enum access access)
 {
     uint8_t bits = access == ACCESS_STORE ? (KEY_REFERENCE | KEY_CHANGE) : KEY_REFERENCE;
-    if ((*key & bits) != bits) /* other CPUs may set bits of the same key byte */
+    if ((before & bits) != bits) /* other CPUs may set bits of the same key byte */
         __atomic_fetch_or(key, bits, __ATOMIC_RELAXED);
 }
 
-/* The checks after translation, on the absolute address of a logical one, and the reference and
-   change bits. */
-static inline void check_translated(struct cpu *c, uint32_t address, uint32_t absolute, enum access access,
-                                    uint8_t key)
+/* The checks after translation, on the absolute address of a logical one, in GA22-7000's order:
+   low-address protection, addressing, key-controlled protection; then the reference and change
+   bits.  Returns the storage key as it was before. */
+ALWAYS_INLINE uint8_t check_translated(struct cpu *c, uint32_t address, uint32_t absolute, enum access access,
+                                       uint8_t key)
 {
     if (access == ACCESS_STORE && address < 512 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
         program_check(c, PGM_PROTECTION);
-    uint8_t *k = key_of(c->m, absolute);
-    if (key != 0 && (*k >> 4) != key && (access == ACCESS_STORE || (*k & KEY_FETCH_PROTECT)))
-        program_check(c, PGM_PROTECTION);
-    note_reference(k, access);
-}
-
-/* The translation of translate() below, in line where a block cache is filled (the path every access
-   to a block new to the cache takes): a TLB hit is looked up here, a miss goes to dat.c. */
-ALWAYS_INLINE uint32_t translate_address(struct cpu *c, uint32_t address, enum access access, uint8_t key)
-{
-    address &= 0xFFFFFF;
-    uint32_t real = address;
-    if (dat_on(c)) {
-        const struct tlb_entry *e = &c->tlb[(address >> 11) % TLB_SIZE];
-        if (e->generation == c->tlb_generation && e->vpage == address >> 11)
-            real = e->real | (address & 0x7FF);
-        else
-            real = dat_translate_miss(c, address, access);
-    }
-    if (access == ACCESS_STORE && address < 512 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION))
-        program_check(c, PGM_PROTECTION);
-    uint32_t absolute = real_to_absolute(c, real);
     if (absolute >= c->m->size)
         program_check(c, PGM_ADDRESSING);
-    check_translated(c, address, absolute, access, key);
-    return absolute;
+    uint8_t *k = key_of(c->m, absolute), before = *k;
+    if (key != 0 && (before >> 4) != key && (access == ACCESS_STORE || (before & KEY_FETCH_PROTECT)))
+        program_check(c, PGM_PROTECTION);
+    note_reference(k, before, access);
+    return before;
+}
+
+/* A logical address (24 bits) to absolute: DAT if it is on (a TLB hit looked up here, a miss walked
+   by dat.c), then prefixing (the TLB holds absolute addresses). */
+ALWAYS_INLINE uint32_t translate_address(struct cpu *c, uint32_t address)
+{
+    if (!dat_on(c))
+        return real_to_absolute(c, address);
+    const struct tlb_entry *e = &c->tlb[(address >> 11) % TLB_SIZE];
+    if (e->generation == c->tlb_generation && e->vpage == address >> 11)
+        return e->absolute | (address & 0x7FF);
+    return c->dat_miss(c, address);
 }
 
 uint32_t translate(struct cpu *c, uint32_t address, enum access access, uint8_t key)
 {
-    return translate_address(c, address, access, key);
+    address &= 0xFFFFFF;
+    uint32_t absolute = translate_address(c, address);
+    check_translated(c, address, absolute, access, key);
+    return absolute;
 }
 
 /* A block just filled in the fetch cache would pass a store's checks too, and a store would change
-   nothing in its key (the change bit is on already): the store cache can take it at once, so that
-   the common fetch-then-store of one page costs one translation.  Not with PER (its stores go the
-   long way), nor for the block low-address protection covers part of. */
-ALWAYS_INLINE void share_with_store_cache(struct cpu *c, const struct block_cache *fetched, uint32_t absolute,
+   nothing in its key (the change bit is on already; `k` is the key before the fetch, which set the
+   reference bit): the store cache can take it at once, so that the common fetch-then-store of one
+   page costs one translation.  Not with PER (its stores go the long way), nor for the block
+   low-address protection covers part of.  (A change to the key since it was read bumps the context
+   the caches were filled for.) */
+ALWAYS_INLINE void share_with_store_cache(struct cpu *c, const struct block_cache *fetched, uint8_t k,
                                           uint8_t key)
 {
-    uint8_t k = *key_of(c->m, absolute);
-    if ((k & (KEY_REFERENCE | KEY_CHANGE)) != (KEY_REFERENCE | KEY_CHANGE) || (key != 0 && (k >> 4) != key) ||
-        per_active(c) || (fetched->base == 0 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION)))
+    if (!(k & KEY_CHANGE) || (key != 0 && (k >> 4) != key) || per_active(c) ||
+        (fetched->base == 0 && (c->cr[0] & CR0_LOW_ADDRESS_PROTECTION)))
         return;
     c->store_block = *fetched;
 }
 
-/* Fill block cache b for the block of address (24 bits), returning the host address. */
+/* What fill_block_cache is told for the PSW key: it is read once the address is translated, so that
+   nothing has to be kept across the call to the TLB-miss walk. */
+enum { PSW_KEY = 0x100 };
+
+/* Fill block cache b for the block of address (24 bits) for an access with key (a storage key, or
+   PSW_KEY), returning the host address. */
 ALWAYS_INLINE uint8_t *fill_block_cache(struct cpu *c, struct block_cache *b, uint32_t address,
-                                        enum access access, uint8_t key)
+                                        enum access access, unsigned access_key)
 {
+    uint32_t absolute = translate_address(c, address);
     /* the context is read before the checks: a key changed meanwhile leaves the entry stale */
     uint64_t context = atomic_load_explicit(&c->context, memory_order_relaxed);
-    /* A store to the block the last fetch went to (or a fetch from the one the last store went to):
-       translation, prefixing and addressing hold for it; only the checks that depend on the access
-       are left. */
-    const struct block_cache *other = b == &c->store_block ? &c->fetch_block : &c->store_block;
-    uint32_t absolute;
-    if (other->context == context && address - other->base < 0x800) {
-        absolute = (uint32_t)(other->host - c->m->storage) + (address - other->base);
-        check_translated(c, address, absolute, access, key);
-    } else {
-        absolute = translate_address(c, address, access, key);
-    }
+    uint8_t key = access_key == PSW_KEY ? c->psw.key : (uint8_t)access_key;
+    uint8_t k = check_translated(c, address, absolute, access, key);
     uint8_t *p = c->m->storage + absolute;
     /* Low-address protection covers only part of block 0: a store accepted at 512-2047 says nothing
        about 0-511, so that block is not cached for stores while the protection is on. */
@@ -106,8 +109,9 @@ ALWAYS_INLINE uint8_t *fill_block_cache(struct cpu *c, struct block_cache *b, ui
     b->key = key;
     b->context = context;
     b->host = p - (address & 0x7FF);
+    b->marks = c->m->code_marks + ((absolute & ~0x7FFu) >> 1);
     if (access == ACCESS_FETCH && b == &c->fetch_block)
-        share_with_store_cache(c, b, absolute, key);
+        share_with_store_cache(c, b, k, key);
     return p;
 }
 
@@ -189,6 +193,7 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         uint8_t *p = per ? absolute_pointer(c->m, translate(c, address, ACCESS_STORE, key))
                          : translate_block(c, &c->store_block, address, ACCESS_STORE, key);
         memcpy(p, buf, n);
+        note_code_store(c, (uint32_t)(p - c->m->storage), n);
         buf += n;
         address = (address + n) & 0xFFFFFF;
         length -= n;
@@ -198,14 +203,18 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
 /* Fixed-length operands, the long way (cpu_int.h has the inline fast path, which has just missed):
    the block cache filled when the operand is inside one 2K block. */
 #define FETCH_FIXED(name, type, size, decode)                                                                  \
+    static __attribute__((noinline)) type name##_crossing(struct cpu *c, uint32_t address)                     \
+    {                                                                                                          \
+        uint8_t b[size];                                                                                       \
+        fetch_bytes(c, address, b, size, c->psw.key);                                                          \
+        return decode(b);                                                                                      \
+    }                                                                                                          \
     type name(struct cpu *c, uint32_t address)                                                                 \
     {                                                                                                          \
         address &= 0xFFFFFF;                                                                                   \
         if ((address & (BLOCK - 1)) <= BLOCK - (size))                                                         \
-            return decode(fill_block_cache(c, &c->fetch_block, address, ACCESS_FETCH, c->psw.key));            \
-        uint8_t b[size];                                                                                       \
-        fetch_bytes(c, address, b, size, c->psw.key);                                                          \
-        return decode(b);                                                                                      \
+            return decode(fill_block_cache(c, &c->fetch_block, address, ACCESS_FETCH, PSW_KEY));                \
+        return name##_crossing(c, address);                                                                    \
     }
 
 #define STORE_FIXED(name, type, size, encode)                                                                  \
@@ -215,7 +224,9 @@ void store_bytes(struct cpu *c, uint32_t address, const uint8_t *buf, uint32_t l
         uint8_t b[size];                                                                                       \
         encode(b, v);                                                                                          \
         if ((address & (BLOCK - 1)) <= BLOCK - (size) && !per_active(c)) {                                     \
-            memcpy(fill_block_cache(c, &c->store_block, address, ACCESS_STORE, c->psw.key), b, size);          \
+            uint8_t *p = fill_block_cache(c, &c->store_block, address, ACCESS_STORE, PSW_KEY);                 \
+            memcpy(p, b, size);                                                                                \
+            note_code_store(c, (uint32_t)(p - c->m->storage), size);                                           \
             return;                                                                                            \
         }                                                                                                      \
         store_bytes(c, address, b, size, c->psw.key);                                                          \

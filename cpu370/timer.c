@@ -121,7 +121,7 @@ static void update_interval_timer(struct cpu *c, uint64_t clock)
     c->interval_timer_last = clock;
     if (steps == 0)
         return;
-    uint8_t *word = real_pointer(c, LOC_INTERVAL_TIMER);
+    uint8_t *word = real_store_pointer(c, LOC_INTERVAL_TIMER, 4);
     int32_t old = (int32_t)be32(word);
     int32_t new = (int32_t)((uint32_t)old - (uint32_t)(steps * INTERVAL_TIMER_TICK));
     put_be32(word, (uint32_t)new);

@@ -439,6 +439,81 @@ START_TEST(test_new_segment_table)
 }
 END_TEST
 
+/* LCTL of CR0 with 1M segments in place of 64K (4K pages both): X'13010' is then page X'13' of
+   segment 0, whose entry at X'7026' (past the 16 entries 64K segments use) maps it to B; the first
+   L, with 64K segments, reached A through segment 1. */
+START_TEST(test_new_translation_format)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    build_tables(&t, &fmt_4k_64k);
+    set_halfword(&t, PTO0 + 2 * 0x13, pte_for(FRAME_B));
+    cputest_set_word(&t, FRAME_A + 0x10, 0xAAAAAAAA);
+    cputest_set_word(&t, FRAME_B + 0x10, 0xBBBBBBBB);
+    cputest_set_word(&t, 0x900, INITIAL_CR0 | fmt_4k_1m.cr0);
+    cpu_set_gr(t.c, 1, 0x13010);
+    run(&t, EC_DAT, I("L     2,0(1)") I("LCTL  0,0,X'900'") I("L     3,0(1)"));
+    cputest_expect_done(&t);
+    ck_assert_uint_eq(cpu_gr(t.c, 2), 0xAAAAAAAA);
+    ck_assert_uint_eq(cpu_gr(t.c, 3), 0xBBBBBBBB);
+    cputest_free(&t);
+}
+END_TEST
+
+/* LCTL of CR0 with an invalid format (bits 8-12 zero) while translating: the next translation, the
+   fetch of the instruction after the LCTL, is a translation-specification exception. */
+START_TEST(test_invalid_translation_format_loaded)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    build_tables(&t, &fmt_4k_64k);
+    cputest_set_word(&t, 0x900, INITIAL_CR0);
+    run(&t, EC_DAT, I("LCTL  0,0,X'900'") STOP);
+    cputest_expect_program(&t, PGM_TRANSLATION_SPEC);
+    ck_assert_uint_eq(cpu_instruction_count(t.c), 1);
+    ck_assert_uint_eq(cpu_cr(t.c, 0), INITIAL_CR0);
+    cputest_free(&t);
+}
+END_TEST
+
+/* Translation uses the prefix of the moment.  The segment table is at real X'C00': before SPX (prefix
+   0) it is read at absolute X'C00', where segment 1 maps page 3 to A; after SPX X'80000' at absolute
+   X'80C00', where segment 1's page table (X'7C00') maps it to B.  Real X'A00' (virtual X'A00',
+   page 0) is then absolute X'80A00', whether the tables or the TLB translate it. */
+START_TEST(test_new_prefix_for_translation)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    build_tables(&t, &fmt_4k_64k);
+    for (uint32_t s = 0; s < 16; s++)
+        cputest_set_word(&t, 0xC00 + 4 * s, STE_INVALID);
+    cputest_set_word(&t, 0xC00, STE_FULL_LENGTH | PTO0);
+    cputest_set_word(&t, 0xC04, STE_FULL_LENGTH | PTO1);
+    for (uint32_t p = 0; p < 16; p++)
+        set_halfword(&t, PTO2 + 2 * p, 0x0008);
+    set_halfword(&t, PTO2 + 6, pte_for(FRAME_B));
+    cputest_set_word(&t, FRAME_A + 0x10, 0xAAAAAAAA);
+    cputest_set_word(&t, FRAME_B + 0x10, 0xBBBBBBBB);
+    cputest_set_word(&t, 0x900, 0x80000);
+    uint8_t *s = machine_storage(t.m);
+    memcpy(s + 0x80000, s, 0x1000); /* the PSWs and segment 0's entry, in the new prefix area */
+    cputest_set_word(&t, 0x80C04, STE_FULL_LENGTH | PTO2);
+    cputest_set_word(&t, 0xA00, 0x0BAD0BAD);
+    cputest_set_word(&t, 0x80A00, 0x600DF00D);
+    cpu_set_cr(t.c, 1, 0xC00);
+    cpu_set_gr(t.c, 1, 0x13010);
+    run(&t, EC_DAT,
+        I("L     2,0(1)") I("SPX   X'900'") I("L     3,0(1)") I("L     4,X'A00'") I("L     5,X'A00'"));
+    cputest_expect_done(&t);
+    ck_assert_uint_eq(cpu_prefix(t.c), 0x80000);
+    ck_assert_uint_eq(cpu_gr(t.c, 2), 0xAAAAAAAA);
+    ck_assert_uint_eq(cpu_gr(t.c, 3), 0xBBBBBBBB);
+    ck_assert_uint_eq(cpu_gr(t.c, 4), 0x600DF00D);
+    ck_assert_uint_eq(cpu_gr(t.c, 5), 0x600DF00D);
+    cputest_free(&t);
+}
+END_TEST
+
 /* ---- LOAD REAL ADDRESS ---------------------------------------------------------------------------- */
 
 struct lra_case {
@@ -574,6 +649,9 @@ Suite *suite_dat(void)
     TCase *tlb = tcase_create("tlb_lra");
     tcase_add_test(tlb, test_ptlb);
     tcase_add_test(tlb, test_new_segment_table);
+    tcase_add_test(tlb, test_new_translation_format);
+    tcase_add_test(tlb, test_invalid_translation_format_loaded);
+    tcase_add_test(tlb, test_new_prefix_for_translation);
     tcase_add_test(tlb, test_lra);
     tcase_add_test(tlb, test_lra_exceptions);
     tcase_add_test(tlb, test_lra_bypasses_tlb);

@@ -81,8 +81,8 @@ START_TEST(test_store_into_loop_body)
 }
 END_TEST
 
-/* The instruction changed from outside the CPU (as a channel, another CPU or the operator would)
-   between two runs: the second run executes the new one. */
+/* The instruction changed from outside the CPU between two runs, as a channel or the operator does
+   it (saying so with machine_storage_changed): the second run executes the new one. */
 START_TEST(test_store_from_outside_between_runs)
 {
     struct cputest t;
@@ -99,6 +99,7 @@ START_TEST(test_store_from_outside_between_runs)
     uint8_t *loop = machine_storage(t.m) + 0x100C; /* AR 1,2 -> SR 1,2 */
     ck_assert_uint_eq(loop[0], 0x1A);
     loop[0] = 0x1B;
+    machine_storage_changed(t.m, 0x100C, 1);
     t.reason = cpu_run(t.c, LONG_RUN);
     cputest_expect_done(&t);
     ck_assert_uint_eq(cpu_gr(t.c, 1), (uint32_t)(3000 - 97000));
@@ -413,6 +414,84 @@ START_TEST(test_store_by_another_cpu)
 }
 END_TEST
 
+/*
+ * Every way an instruction stores, into an instruction already decoded: a loop of two passes whose
+ * store writes TARGET's bytes from ORIG (unchanged) on the first pass, which decodes TARGET, and
+ * from NEW on the second, just before TARGET runs again.  TARGET is LA 1,X'00C'(,1); NEW makes it
+ * LA 1,X'01C'(,1), so R1 ends X'28' (X'18' had the old decoding run twice).  ORIG and NEW are 32
+ * bytes alike in form: the 8 bytes of TARGET and the LA after it, at +20 TR's table entry for X'0C',
+ * at +24 the byte EX ORs into OI's mask, at +25 XC's byte.
+ */
+static const struct {
+    const char *name;
+    const char *store; /* R4 -> ORIG or NEW */
+} storing_instructions[] = {
+    {"ST", I("L     5,0(4)") I("ST    5,TARGET")},
+    {"STH", I("LH    5,2(4)") I("STH   5,TARGET+2")},
+    {"STC", I("IC    5,3(4)") I("STC   5,TARGET+3")},
+    {"STM", I("LM    5,6,0(4)") I("STM   5,6,TARGET")},
+    {"STD", I("LD    0,0(4)") I("STD   0,TARGET")},
+    {"MVC", I("MVC   TARGET(8),0(4)")},
+    {"MVZ", I("MVZ   TARGET+3(1),3(4)")},
+    {"XC", I("XC    TARGET+3(1),25(4)")},
+    {"TR", I("TR    TARGET+3(1),8(4)")},
+    {"ZAP", I("ZAP   TARGET+3(1),3(1,4)")},
+    {"CS", I("L     5,ORIG") I("L     6,0(4)") I("CS    5,6,TARGET")},
+    {"EX OI", I("IC    6,24(4)") I("EX    6,ORMASK")},
+    {"MVCL", I("LA    6,TARGET") I("LA    7,8") I("LR    8,4") I("LA    9,8") I("MVCL  6,8")},
+};
+
+START_TEST(test_each_kind_of_store_into_decoded_code)
+{
+    const char *kind = storing_instructions[_i].name;
+    char body[4096];
+    snprintf(body, sizeof body,
+             I("LA    1,0") I("LA    3,2") I("LA    4,ORIG") "LOOP     DS    0H\n"
+             "%s" I("CNOP  0,8") "TARGET" I("   LA    1,X'00C'(,1)") I("LA    1,0(,1)") I("LA    4,NEW")
+                 I("BCT   3,LOOP") I("LPSW  X'200'") "ORMASK" I("   OI    TARGET+3,X'00'") I("DS    0D")
+                     "ORIG     DC    X'4110100C',X'41101000',XL12'00',X'0C',XL3'00'\n"
+                         I("DC    X'00',X'00',XL6'00'") "NEW      DC    X'4110101C',X'41101000',XL12'00',X'1C',XL3'00'\n"
+                             I("DC    X'10',X'10',XL6'00'"),
+             storing_instructions[_i].store);
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    run_program(&t, body);
+    cputest_expect_done(&t);
+    ck_assert_msg(cpu_gr(t.c, 1) == 0x28, "%s: R1 %08X, not 00000028", kind, cpu_gr(t.c, 1));
+    cputest_free(&t);
+}
+END_TEST
+
+/* A store from another host thread while the CPU runs its loop on its own, as a channel or the
+   operator makes one: BC 15,LOOP becomes BC 0, and the CPU falls through to the done PSW. */
+START_TEST(test_store_from_outside_while_running)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    cputest_load(&t, "CPUTEST  START X'1000'\n" I("USING CPUTEST,12")
+                     "LOOP" I(" LA    1,1(1)")   /* X'1000' */
+                     I("ST    1,COUNT")
+                     I("BC    15,LOOP")          /* X'1008': its mask byte is X'1009' */
+                     I("LPSW  X'200'")
+                     "COUNT" I(" DC    F'0'")
+                     I("END   CPUTEST"));
+    uint8_t psw[8] = {0, 0, 0, 0, 0, 0, 0x10, 0};
+    cpu_set_gr(t.c, 12, 0x1000);
+    cpu_set_psw(t.c, psw);
+    cpu_start(t.c);
+    machine_start(t.m);
+    while (__atomic_load_n(machine_storage(t.m) + 0x1013, __ATOMIC_RELAXED) < 100)
+        ; /* round the loop 100 times (the count's low byte) */
+    __atomic_store_n(machine_storage(t.m) + 0x1009, 0x00, __ATOMIC_RELAXED);
+    machine_storage_changed(t.m, 0x1009, 1);
+    ck_assert(machine_wait_idle(t.m, 20000));
+    machine_halt(t.m);
+    ck_assert_uint_eq(cpu_psw(t.c)->ia, CPUTEST_DONE);
+    ck_assert_uint_ge(cpu_gr(t.c, 1), 100);
+    cputest_free(&t);
+}
+END_TEST
+
 Suite *suite_cpu_decoded(void)
 {
     Suite *s = suite_create("cpu_decoded");
@@ -431,6 +510,9 @@ Suite *suite_cpu_decoded(void)
     tcase_add_test(tc, test_store_after_fetch_sets_the_change_bit);
     tcase_add_test(tc, test_limit_is_exact);
     tcase_add_test(tc, test_store_by_another_cpu);
+    tcase_add_loop_test(tc, test_each_kind_of_store_into_decoded_code, 0,
+                        (int)(sizeof storing_instructions / sizeof storing_instructions[0]));
+    tcase_add_test(tc, test_store_from_outside_while_running);
     suite_add_tcase(s, tc);
     return s;
 }
