@@ -10,7 +10,8 @@
  *             second byte selects the instruction) the full 16-bit value
  *   mnemonic  bare identifier (stringify it for the name; paste it for handler names)
  *   format    an S370_FMT_* value without the prefix (operand layout, see enum s370_format)
- *   flags     S370_PRIV, S370_IO, S370_SEMIPRIV, S370_BRANCH, S370_FP, S370_DEC or 0
+ *   flags     S370_PRIV, S370_IO, S370_SEMIPRIV, S370_BRANCH, S370_INTERRUPTIBLE, S370_FP, S370_DEC
+ *             or 0
  */
 #ifndef S370_OPCODES_H
 #define S370_OPCODES_H
@@ -42,6 +43,7 @@ enum s370_opflags {
     S370_BRANCH = 1 << 3,   /* may change the instruction address (PER successful branch) */
     S370_FP = 1 << 4,       /* hexadecimal floating point */
     S370_DEC = 1 << 5,      /* packed decimal */
+    S370_INTERRUPTIBLE = 1 << 6, /* may end after a unit of operation, the PSW left at itself */
 };
 
 /* clang-format off */
@@ -49,8 +51,8 @@ enum s370_opflags {
     /* RR: general */                                                                                      \
     OP(0x04, SPM,   RR_R1, 0)            OP(0x05, BALR,  RR,   S370_BRANCH) OP(0x06, BCTR,  RR,   S370_BRANCH) \
     OP(0x07, BCR,   RR_M,  S370_BRANCH)  OP(0x08, SSK,   RR,   S370_PRIV)   OP(0x09, ISK,   RR,   S370_PRIV)   \
-    OP(0x0A, SVC,   RR_I,  0)            OP(0x0D, BASR,  RR,   S370_BRANCH) OP(0x0E, MVCL,  RR,   0)           \
-    OP(0x0F, CLCL,  RR,    0)                                                                               \
+    OP(0x0A, SVC,   RR_I,  0)            OP(0x0D, BASR,  RR,   S370_BRANCH) OP(0x0E, MVCL,  RR,   S370_INTERRUPTIBLE) \
+    OP(0x0F, CLCL,  RR,    S370_INTERRUPTIBLE)                                                              \
     OP(0x10, LPR,   RR,    0)  OP(0x11, LNR,   RR,   0)  OP(0x12, LTR,   RR,   0)  OP(0x13, LCR,   RR,   0)   \
     OP(0x14, NR,    RR,    0)  OP(0x15, CLR,   RR,   0)  OP(0x16, OR,    RR,   0)  OP(0x17, XR,    RR,   0)   \
     OP(0x18, LR,    RR,    0)  OP(0x19, CR,    RR,   0)  OP(0x1A, AR,    RR,   0)  OP(0x1B, SR,    RR,   0)   \

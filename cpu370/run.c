@@ -38,7 +38,10 @@ static void run_handler(struct cpu *c, const struct insn *inst)
 /* How the decoded loop runs an instruction (decoded_entry.run), by first opcode byte: it leaves to step() the
    ones that can change what the loop assumes stays the same (the PSW, the masks, the translation
    context, the debugging and PER state), as the privileged ones, SVC and EXECUTE (whose target can be
-   anything) do; it runs those of inline_ops.h in line and calls the handler of the others. */
+   anything) do; it runs those of inline_ops.h in line and calls the handler of the others.  A handler
+   that may set the instruction address (a branch, or an interruptible instruction leaving the PSW
+   at itself) is called with the PSW's address and ILC set and looked at after; any other only with
+   its entry noted, as the instructions in line are. */
 enum decoded_run {
     RUN_DECODE, /* an entry not decoded (yet, or again) */
     RUN_STEPPED,
@@ -46,6 +49,10 @@ enum decoded_run {
     RUN_CALL_2,
     RUN_CALL_4,
     RUN_CALL_6,
+    RUN_CALL_SEQUENTIAL, /* in run_of; an entry has RUN_CALL_SEQUENTIAL_2, _4 or _6 */
+    RUN_CALL_SEQUENTIAL_2,
+    RUN_CALL_SEQUENTIAL_4,
+    RUN_CALL_SEQUENTIAL_6,
 #define RUN_ENUM(name, length, kind) RUN_##name,
     INLINE_OPS(RUN_ENUM)
 #undef RUN_ENUM
@@ -111,6 +118,8 @@ static void build_tables(void)
         unsigned code = handlers[i].code;
         if (handlers[i].flags & (S370_PRIV | S370_SEMIPRIV | S370_IO))
             run_of[code > 0xFF ? code >> 8 : code] = RUN_STEPPED;
+        else if (code <= 0xFF && !(handlers[i].flags & (S370_BRANCH | S370_INTERRUPTIBLE)))
+            run_of[code] = RUN_CALL_SEQUENTIAL;
 #define RUN_INLINE(name, length, kind)                                                                         \
     if (handlers[i].handler == op_##name && s370_instruction_length(code) == (length))                         \
         run_of[code] = RUN_##name;
@@ -347,6 +356,14 @@ static void decoded_instruction_unwinds(struct cpu *c)
     c->decoded_at = NULL;
 }
 
+/* An entry's run kind: the run_of kind, with the instruction's length for a called one. */
+static enum decoded_run entry_run(enum decoded_run kind, unsigned length)
+{
+    if (kind == RUN_CALL || kind == RUN_CALL_SEQUENTIAL)
+        return kind + length / 2;
+    return kind;
+}
+
 /* Instructions the decoded loop may run after its last look at the pending word and the limit: it
    looks at every branch taken, and running straight on it leaves the 2K block within 1024. */
 #define DECODED_RUN_MARGIN 1024
@@ -392,6 +409,10 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
         [RUN_CALL_2] = &&call_2,
         [RUN_CALL_4] = &&call_4,
         [RUN_CALL_6] = &&call_6,
+        [RUN_CALL_SEQUENTIAL] = &&leave_for_step, /* never an entry's */
+        [RUN_CALL_SEQUENTIAL_2] = &&call_sequential_2,
+        [RUN_CALL_SEQUENTIAL_4] = &&call_sequential_4,
+        [RUN_CALL_SEQUENTIAL_6] = &&call_sequential_6,
 #define RUN_LABEL(name, length, kind) [RUN_##name] = &&run_##name,
         INLINE_OPS(RUN_LABEL)
 #undef RUN_LABEL
@@ -439,7 +460,7 @@ decode:
     if (run_of[bytes[0]] == RUN_STEPPED)
         goto leave_for_step;
     decode_instruction(&d->insn, bytes);
-    d->run = run_label[run_of[bytes[0]] == RUN_CALL ? RUN_CALL_2 + (d->insn.length >> 1) - 1 : run_of[bytes[0]]];
+    d->run = run_label[entry_run(run_of[bytes[0]], d->insn.length)];
     DISPATCH;
 
 /* Each instruction: counted, the PSW's address and ILC set for those that look at them, the body (in
@@ -479,6 +500,16 @@ decode:
     CALL_HANDLER(2)
     CALL_HANDLER(4)
     CALL_HANDLER(6)
+#define CALL_SEQUENTIAL_HANDLER(length)                                                                        \
+    call_sequential_##length : {                                                                               \
+        BEGIN_SEQUENTIAL(length);                                                                              \
+        run_handler(c, &d->insn);                                                                              \
+        SEQUENTIAL(length);                                                                                    \
+    }
+    CALL_SEQUENTIAL_HANDLER(2)
+    CALL_SEQUENTIAL_HANDLER(4)
+    CALL_SEQUENTIAL_HANDLER(6)
+#undef CALL_SEQUENTIAL_HANDLER
 #undef CALL_HANDLER
 #undef RUN_INLINE
 #undef BRANCHING

@@ -262,7 +262,8 @@ END_TEST
 
 /* The loop keeps the instruction address in its registers: an interruption after instructions it
    does not note (LR, CR, LA, a taken branch) still stores the address and ILC of the one that raised
-   it.  Fixed-point overflow with the mask on (AR completes, cc 3), then addressing (L, suppressed). */
+   it.  Fixed-point overflow with the mask on (AR completes, cc 3), then addressing (L, suppressed),
+   then two the loop calls a handler for: addressing (MVC) and floating-point divide (DER by zero). */
 START_TEST(test_interruption_address_after_unnoted_instructions)
 {
     static const struct {
@@ -273,6 +274,8 @@ START_TEST(test_interruption_address_after_unnoted_instructions)
     } cases[] = {
         {I("AR    6,6"), PGM_FIXED_OVERFLOW, 0x1020, 1}, /* at X'101E' */
         {I("L     6,0(7)"), PGM_ADDRESSING, 0x1022, 2},   /* at X'101E'; storage is 1M */
+        {I("MVC   0(2,7),0(7)"), PGM_ADDRESSING, 0x1024, 3},
+        {I("DER   0,2"), PGM_FP_DIVIDE, 0x1020, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct cputest t;
