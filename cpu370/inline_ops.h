@@ -245,8 +245,9 @@ static inline unsigned register_count(const struct insn *inst)
 }
 
 /* Both go straight to storage when the operand is in the 2K block the cache holds (as it usually is),
-   else through a buffer and the general path. */
-static inline void do_STM(struct cpu *c, const struct insn *inst)
+   else through a buffer and the general path.  STM is always in line: with its code-mark test GCC
+   would make it a call of its own (0.3 host instructions a guest one on general). */
+ALWAYS_INLINE void do_STM(struct cpu *c, const struct insn *inst)
 {
     unsigned r = field_r1(inst), n = register_count(inst);
     uint32_t address = address_b2d2(c, inst);
