@@ -9,7 +9,10 @@
  * The order is what makes a store from another thread safe against a CPU decoding at the same time:
  * the CPU sets the marks before it reads the instruction bytes, the storer stores before it reads the
  * marks, each with a full fence between (run.c, mark_instruction).  So either the CPU reads the new
- * bytes, or the storer sees the mark and the cache is emptied.
+ * bytes, or the storer sees the mark and the cache is emptied.  A CPU's stores on its fast path
+ * have no fence (it would cost every store): a store by one CPU into an instruction that another
+ * CPU decodes for the first time in the same few nanoseconds can go unseen by that CPU, which then
+ * runs the old instruction until the entry is decoded again.
  */
 #include "cpu370/cpu_int.h"
 
