@@ -51,10 +51,9 @@ bool code_range_marked(const struct machine *m, uint32_t absolute, uint32_t leng
             continue;
         uint32_t from = line << CODE_LINE_SHIFT > absolute ? line << CODE_LINE_SHIFT : absolute;
         uint32_t to = (line + 1) << CODE_LINE_SHIFT < end ? (line + 1) << CODE_LINE_SHIFT : end;
-        /* 8 halfwords at a time: a mark just past the range costs only a look in code_marks_hit */
-        for (uint32_t h = from >> 1; h <= (to - 1) >> 1; h += 8)
-            if (code_marked_short(m->code_marks, h << 1))
-                return true;
+        /* a mark just past the range costs only a look in code_marks_hit */
+        if (code_marked(m->code_marks, from, to - from))
+            return true;
     }
     return false;
 }

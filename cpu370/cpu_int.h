@@ -476,6 +476,17 @@ static inline bool code_marked_short(const uint8_t *marks, uint32_t offset)
     return word != 0;
 }
 
+/* The same for any length (1 or more): longer stores take 8 halfwords' marks a load. */
+static inline bool code_marked(const uint8_t *marks, uint32_t offset, uint32_t length)
+{
+    if (length <= SHORT_STORE)
+        return code_marked_short(marks, offset);
+    for (uint32_t halfword = offset >> 1; halfword <= (offset + length - 1) >> 1; halfword += 8)
+        if (code_marked_short(marks, halfword << 1))
+            return true;
+    return false;
+}
+
 /* This CPU is about to store (or has stored) length bytes (1 or more) at an absolute address. */
 static inline void note_code_store(struct cpu *c, uint32_t absolute, uint32_t length)
 {
@@ -487,17 +498,8 @@ static inline void note_code_store(struct cpu *c, uint32_t absolute, uint32_t le
 /* The same for a store into block cache b at offset (at most 64 bytes: STM's). */
 static inline void note_cached_store(struct cpu *c, const struct block_cache *b, uint32_t offset, uint32_t length)
 {
-    if (length <= SHORT_STORE) {
-        if (code_marked_short(b->marks, offset))
-            code_marks_hit(c->m, c, (uint32_t)(b->host - c->m->storage) + offset, length);
-        return;
-    }
-    for (uint32_t halfword = offset >> 1; halfword <= (offset + length - 1) >> 1; halfword += 8) {
-        if (code_marked_short(b->marks, halfword << 1)) {
-            code_marks_hit(c->m, c, (uint32_t)(b->host - c->m->storage) + offset, length);
-            return;
-        }
-    }
+    if (code_marked(b->marks, offset, length))
+        code_marks_hit(c->m, c, (uint32_t)(b->host - c->m->storage) + offset, length);
 }
 
 /* Stores with PER active go the long way, where the event is recorded: the store cache is never

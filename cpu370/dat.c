@@ -99,23 +99,24 @@ ALWAYS_INLINE enum walk_result walk_in(struct cpu *c, const struct dat_format *f
     return WALK_DONE;
 }
 
-/* CR0 bits 8-12: 01000, 01010, 10000 and 10010 are the valid codes (page size in bits 8-9, bit 10
-   zero, segment size in bits 11-12); any other is a translation-specification exception.  Each format
-   has its own copy of the walk, where the shifts and masks are constants. */
-ALWAYS_INLINE enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
+/* The formats by CR0 bits 8-12: 01000, 01010, 10000 and 10010 are the valid codes (page size in bits
+   8-9, bit 10 zero, segment size in bits 11-12); any other is a translation-specification
+   exception. */
+static const struct dat_format *const formats[32] = {
+    [0x08] = &format_2k_64k,
+    [0x0A] = &format_2k_1m,
+    [0x10] = &format_4k_64k,
+    [0x12] = &format_4k_1m,
+};
+
+/* The walk for LRA and dat_translate, in the format CR0 gives now; the TLB-miss walks (cpu.dat_miss)
+   are the same code with the format's shifts and masks constants. */
+static enum walk_result walk(struct cpu *c, uint32_t virtual, uint32_t *out)
 {
-    switch ((c->cr[0] >> 19) & 0x1F) {
-    case 0x08:
-        return walk_in(c, &format_2k_64k, true, virtual, out);
-    case 0x0A:
-        return walk_in(c, &format_2k_1m, true, virtual, out);
-    case 0x10:
-        return walk_in(c, &format_4k_64k, true, virtual, out);
-    case 0x12:
-        return walk_in(c, &format_4k_1m, true, virtual, out);
-    default:
+    const struct dat_format *f = formats[(c->cr[0] >> 19) & 0x1F];
+    if (!f)
         program_check(c, PGM_TRANSLATION_SPEC);
-    }
+    return walk_in(c, f, true, virtual, out);
 }
 
 /* The translation exception for a walk that did not end in a real address: nullifying (interrupt.c),
@@ -168,7 +169,7 @@ static uint32_t miss_invalid_format(struct cpu *c, uint32_t virtual)
     program_check(c, PGM_TRANSLATION_SPEC);
 }
 
-/* The entries by CR0 bits 8-12 (see walk): with a nonzero prefix, and with a zero one. */
+/* The entries by CR0 bits 8-12 (as formats[]): with a nonzero prefix, and with a zero one. */
 static dat_miss_fn *const miss_entries[32][2] = {
     [0x08] = {miss_2k_64k, miss_2k_64k_no_prefix},
     [0x0A] = {miss_2k_1m, miss_2k_1m_no_prefix},
