@@ -147,6 +147,11 @@ int machine_ncpus(const struct machine *m);
 struct cpu *machine_cpu(struct machine *m, int index);
 void machine_set_io(struct machine *m, const struct io_ops *ops, void *ctx);
 void machine_set_diagnose(struct machine *m, diagnose_hook hook, void *ctx);
+/* Translation of hot straight-line runs of instructions to host machine code (translate.c): on by
+   default where the host can run it (x86-64); off, the decoded loop runs every instruction itself.
+   machine_translation says whether it is in effect. */
+void machine_set_translation(struct machine *m, bool on);
+bool machine_translation(const struct machine *m);
 /* Storage key of the 2K block holding an absolute address (ACC<<4 | F<<3 | R<<2 | C<<1). */
 uint8_t machine_storage_key(const struct machine *m, uint32_t address);
 void machine_set_storage_key(struct machine *m, uint32_t address, uint8_t key);
@@ -198,6 +203,7 @@ uint32_t cpu_cr(const struct cpu *c, int r);
 void cpu_set_cr(struct cpu *c, int r, uint32_t v);
 uint32_t cpu_prefix(const struct cpu *c);
 uint64_t cpu_instruction_count(const struct cpu *c); /* instructions this CPU has executed */
+uint64_t cpu_traces_made(const struct cpu *c);       /* runs of instructions it has translated */
 int cpu_index(const struct cpu *c);
 struct machine *cpu_machine(const struct cpu *c);
 

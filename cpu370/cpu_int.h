@@ -206,6 +206,16 @@ struct cpu {
     const struct decoded_entry *decoded_at;
     const struct decoded_entry *decoded_block;
     uint32_t decoded_base;
+    /* the traces translated from the decoded cache (traces.c): NULL until the first; trace_broken is
+       set when one is dropped, for the translated code running (translate.c) to stop after the store
+       that dropped it */
+    struct trace_table *traces;
+    bool trace_broken;
+    uint64_t traces_made;
+    /* the decoded loop's limit and the pending word it found needing no attention: translated code
+       goes on from a taken branch into the next trace only while both hold, as the loop does */
+    uint64_t trace_limit;
+    uint32_t trace_seen;
 
     /* the same-page fast path (storage.c): instruction fetch, operand fetch, operand store */
     struct block_cache instruction_block, fetch_block, store_block;
@@ -266,6 +276,7 @@ struct machine {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     bool halting;
+    bool translate; /* hot runs of instructions are translated to host code (traces.c) */
 };
 
 /* ---- decoded instructions ---------------------------------------------------------------------- */

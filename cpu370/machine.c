@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "cpu370/cpu_int.h"
+#include "cpu370/decoded.h"
 
 /* Control register values after initial CPU reset: CR0 with the interval timer, interrupt key and
    external signal masks on, CR2 with every channel enabled, CR14 and CR15 the machine-check defaults. */
@@ -68,6 +68,7 @@ struct machine *machine_create(const struct machine_config *config)
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->wake, NULL);
     tod_init(m);
+    machine_set_translation(m, true);
     bool ok = storage_allocate(m, m->size);
     for (int i = 0; i < m->ncpus && ok; i++)
         ok = (m->cpus[i] = cpu_create(m, i)) != NULL;
@@ -84,8 +85,10 @@ void machine_destroy(struct machine *m)
         return;
     machine_halt(m);
     for (int i = 0; i < S370_MAX_CPUS; i++) {
-        if (m->cpus[i])
+        if (m->cpus[i]) {
             free(m->cpus[i]->decoded);
+            traces_free(m->cpus[i]);
+        }
         free(m->cpus[i]);
     }
     pthread_cond_destroy(&m->wake);

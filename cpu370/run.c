@@ -12,10 +12,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cpu370/decoded.h"
 #include "cpu370/inline_ops.h"
-
-/* Entries of a slot of the decoded-instruction cache: one per halfword of a 2K block. */
-#define ENTRIES_PER_BLOCK 1024u
 
 /* Every handler once, by the index struct insn keeps (HANDLER_SECOND_BYTE is none: see primary). */
 enum { HANDLER_SECOND_BYTE, HANDLER_OPERATION_EXCEPTION, HANDLER_FIRST_OPCODE };
@@ -30,29 +28,24 @@ enum { GROUP_B2, GROUP_9C, GROUP_9D, GROUP_9E, GROUP_9F, GROUPS };
 static uint16_t primary[256];
 static uint16_t secondary[GROUPS][256];
 
+insn_handler *decoded_handler(const struct insn *inst)
+{
+    return handler_table[inst->handler];
+}
+
+bool decoded_invalid(const struct insn *inst)
+{
+    return inst->handler == HANDLER_OPERATION_EXCEPTION;
+}
+
 static void run_handler(struct cpu *c, const struct insn *inst)
 {
     handler_table[inst->handler](c, inst);
 }
 
-/* How the decoded loop runs an instruction (decoded_entry.run), by first opcode byte: it leaves to step() the
-   ones that can change what the loop assumes stays the same (the PSW, the masks, the translation
-   context, the debugging and PER state), as the privileged ones, SVC and EXECUTE (whose target can be
-   anything) do; it runs those of inline_ops.h in line and calls the handler of the others.  A handler
-   that may set the instruction address (a branch, or an interruptible instruction leaving the PSW
-   at itself) is called with the PSW's address and ILC set and looked at after; any other only with
-   its entry noted, as the instructions in line are. */
-enum decoded_run {
-    RUN_DECODE, /* an entry not decoded (yet, or again) */
-    RUN_STEPPED,
-    RUN_CALL, /* in run_of; an entry has RUN_CALL_2, _4 or _6 by its length */
-    RUN_CALL_2,
-    RUN_CALL_4,
-    RUN_CALL_6,
-    RUN_CALL_SEQUENTIAL, /* in run_of; an entry has RUN_CALL_SEQUENTIAL_2, _4 or _6 */
-    RUN_CALL_SEQUENTIAL_2,
-    RUN_CALL_SEQUENTIAL_4,
-    RUN_CALL_SEQUENTIAL_6,
+/* The kinds of enum decoded_run from RUN_INLINE_FIRST on: the instructions of inline_ops.h. */
+enum {
+    RUN_INLINE_BEFORE = RUN_INLINE_FIRST - 1,
 #define RUN_ENUM(name, length, kind) RUN_##name,
     INLINE_OPS(RUN_ENUM)
 #undef RUN_ENUM
@@ -60,6 +53,11 @@ enum decoded_run {
 };
 static uint8_t run_of[256];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+enum decoded_run decoded_run_of(uint8_t opcode)
+{
+    return run_of[opcode];
+}
 
 static int group_of(unsigned first_byte)
 {
@@ -284,14 +282,9 @@ INLINE_OPS(INLINE_HANDLER)
  * a block are never decoded (their instructions may reach into the next block), so the loop leaves a
  * block through them.
  */
-struct decoded_entry {
-    const void *run; /* where the decoded loop runs the instruction (a label in run_decoded) */
-    struct insn insn;
-};
-
 /* Where the loop runs each kind of entry (enum decoded_run): the addresses of its labels, which only
    the loop itself can take (run_decoded called with no CPU fills this in, once). */
-static const void *decoded_labels[RUN_KINDS];
+const void *decoded_labels[RUN_KINDS];
 
 /* The cache starts with no slot holding a block (run_decoded fills the entries of a slot it takes). */
 static void decoded_cache_create(struct cpu *c)
@@ -309,6 +302,7 @@ static struct decoded_entry *decoded_slot(struct cpu *c, const uint8_t *block)
         for (unsigned i = 0; i < ENTRIES_PER_BLOCK; i++)
             entries[i].run = decoded_labels[RUN_DECODE];
         c->decoded_tags[slot] = block;
+        traces_slot_emptied(c, slot);
     }
     return entries;
 }
@@ -332,6 +326,7 @@ void decoded_forget(struct cpu *c, uint32_t absolute)
     unsigned halfword = (absolute & 0x7FF) >> 1;
     for (unsigned back = 0; back < 3 && back <= halfword; back++)
         entries[halfword - back].run = decoded_labels[RUN_DECODE];
+    traces_forget(c, slot, halfword);
 }
 
 /* Mark the halfwords of an instruction of `length` bytes (marks: its first halfword's), before its
@@ -343,6 +338,26 @@ static void mark_instruction(uint8_t *marks, uint8_t *line_flag, unsigned length
     for (unsigned i = 0; i < length / 2; i++)
         __atomic_store_n(&marks[i], 1, __ATOMIC_RELAXED);
     atomic_thread_fence(memory_order_seq_cst);
+}
+
+/* The instruction is read after its halfwords are marked; should its first byte have changed in
+   between (another thread's store), the marks are made again for what was read. */
+bool decode_marked(const struct decoded_block *b, uint32_t offset, struct insn *inst, uint8_t *opcode)
+{
+    uint8_t bytes[6];
+    unsigned marked;
+    do {
+        if (offset > 0x800 - 8 || run_of[b->host[offset]] == RUN_STEPPED)
+            return false;
+        marked = (unsigned)s370_instruction_length(b->host[offset]);
+        mark_instruction(b->marks + offset / 2, b->lines + (offset >> CODE_LINE_SHIFT), marked);
+        memcpy(bytes, b->host + offset, sizeof bytes);
+    } while ((unsigned)s370_instruction_length(bytes[0]) > marked);
+    if (run_of[bytes[0]] == RUN_STEPPED)
+        return false;
+    decode_instruction(inst, bytes);
+    *opcode = bytes[0];
+    return true;
 }
 
 /* The decoded loop does not keep the PSW's address and the ILC up to date in the cpu struct: for the
@@ -405,6 +420,7 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
     static void *const run_label[RUN_KINDS] = {
         [RUN_DECODE] = &&decode,
         [RUN_STEPPED] = &&leave_for_step, /* never an entry's */
+        [RUN_TRACE] = &&run_trace,
         [RUN_CALL] = &&leave_for_step,    /* never an entry's */
         [RUN_CALL_2] = &&call_2,
         [RUN_CALL_4] = &&call_4,
@@ -424,17 +440,25 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
     const uint64_t context = c->synced_context;
     const uint32_t base = c->instruction_block.base;
     const uint8_t *const block = c->instruction_block.host;
-    uint8_t *const block_marks = c->m->code_marks + ((block - c->m->storage) >> 1);
-    uint8_t *const block_lines = c->m->code_lines + ((block - c->m->storage) >> CODE_LINE_SHIFT);
     decoded_forget_all_if_stale(c);
+    if (!machine_translation(c->m))
+        traces_flush(c);
     struct decoded_entry *const block_entries = decoded_slot(c, block);
+    const struct decoded_block blk = {
+        .entries = block_entries,
+        .host = block,
+        .marks = c->m->code_marks + ((block - c->m->storage) >> 1),
+        .lines = c->m->code_lines + ((block - c->m->storage) >> CODE_LINE_SHIFT),
+        .base = base,
+    };
     register struct decoded_entry *d ENTRY_REGISTER = block_entries + ((c->psw.ia - base) >> 1);
     uint32_t offset;
-    unsigned marked;
-    uint8_t bytes[6];
+    uint8_t opcode;
     c->in_execute = false;
     c->decoded_block = block_entries;
     c->decoded_base = base;
+    c->trace_limit = limit;
+    c->trace_seen = seen;
 
 /* x is in its register here (an empty asm that may change it) */
 #define KEEP_IN_REGISTER(x) __asm__("" : "+r"(x))
@@ -444,23 +468,25 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
 /* On to the entry for the next instruction: each instruction has its own copy of this, so that the
    host predicts each indirect jump from the instruction before. */
 #define DISPATCH goto *d->run
+/* Come to d by a taken branch (or into the loop): once it is hot, the run from there is translated. */
+#define ARRIVE                                                                                                 \
+    if (d->run != run_label[RUN_TRACE] && ++d->heat == TRACE_HEAT && machine_translation(c->m))                \
+        trace_make(c, &blk, d);                                                                                \
+    DISPATCH
+    ARRIVE;
+
+decode:
+    if (!decode_marked(&blk, OFFSET, &d->insn, &opcode))
+        goto leave_for_step;
+    d->run = run_label[entry_run(run_of[opcode], d->insn.length)];
+    d->heat = 0;
     DISPATCH;
 
-/* The instruction is read after its halfwords are marked; should its first byte have changed in
-   between (another thread's store), the marks are made again for what was read. */
-decode:
-    offset = OFFSET;
-    if (offset > 0x800 - 8 || run_of[block[offset]] == RUN_STEPPED)
-        goto leave_for_step;
-    marked = (unsigned)s370_instruction_length(block[offset]);
-    mark_instruction(block_marks + offset / 2, block_lines + (offset >> CODE_LINE_SHIFT), marked);
-    memcpy(bytes, block + offset, sizeof bytes);
-    if ((unsigned)s370_instruction_length(bytes[0]) > marked)
-        goto decode;
-    if (run_of[bytes[0]] == RUN_STEPPED)
-        goto leave_for_step;
-    decode_instruction(&d->insn, bytes);
-    d->run = run_label[entry_run(run_of[bytes[0]], d->insn.length)];
+/* The translated code runs on to the entry it returns, or has taken a branch. */
+run_trace:
+    d = (struct decoded_entry *)d->trace(c);
+    if (!d)
+        goto branched;
     DISPATCH;
 
 /* Each instruction: counted, the PSW's address and ILC set for those that look at them, the body (in
@@ -531,12 +557,13 @@ branched:
         return false;
     }
     d = block_entries + (offset >> 1);
-    DISPATCH;
+    ARRIVE;
 
 leave_for_step:
     c->decoded_at = NULL;
     c->psw.ia = base + OFFSET;
     return false;
+#undef ARRIVE
 #undef DISPATCH
 #undef KEEP_IN_REGISTER
 #undef OFFSET

@@ -238,6 +238,53 @@ START_TEST(test_page_remapped_under_running_code)
 }
 END_TEST
 
+/*
+ * One block of code at two logical addresses: DAT maps virtual pages 2 and 3 to the same frame, so
+ * the decoded cache (keyed by main storage) has one set of entries and traces for both.  SUB runs
+ * 40 times through page 2 (its loop becomes a trace), then 40 times through page 3.  BALR's link is
+ * the address after it as the program sees it: in page 3 it must be X'1000' above page 2's, not the
+ * address the trace was made with.  Count: LA, 40 x 11 (BAL or BALR, BCT, SUB's LA BALR, 3 x BALR
+ * BCTR, BR), ST L LA, 40 x 11, LPSW.
+ */
+START_TEST(test_one_block_at_two_logical_addresses)
+{
+    struct cputest t;
+    cputest_init(&t, 0, 1);
+    machine_set_translation(t.m, true);
+    cputest_load(&t, "CPUTEST  START X'2000'\n" I("USING CPUTEST,12") I("LA    9,40")
+                     "LOOP1" I(" BAL   14,SUB") I("BCT   9,LOOP1")
+                     I("ST    5,FIRST")             /* the link SUB made in page 2 */
+                     I("L     15,=A(SUB+X'1000')")  /* SUB through page 3 */
+                     I("LA    9,40")
+                     "LOOP2" I(" BALR  14,15") I("BCT   9,LOOP2")
+                     I("LPSW  X'200'")
+                     "SUB" I("      LA    3,3")
+                     I("BALR  6,0")                 /* R6 -> SUBL, where SUB runs */
+                     "SUBL" I("     BALR  5,0")
+                     I("BCTR  3,6") I("BR    14")
+                     "FIRST" I("    DS    F") I("LTORG") I("END   CPUTEST"));
+    uint8_t *storage = machine_storage(t.m);
+    cputest_set_word(&t, 0x6000, 0xF0007000); /* segment 0: a full page table at X'7000' */
+    for (unsigned page = 0; page < 16; page++) {
+        unsigned frame = page == 3 ? 2 : page;
+        storage[0x7000 + 2 * page] = (uint8_t)(frame >> 4);
+        storage[0x7000 + 2 * page + 1] = (uint8_t)(frame << 4);
+    }
+    cpu_set_cr(t.c, 0, 0x00800000);
+    cpu_set_cr(t.c, 1, 0x00006000);
+    cpu_set_gr(t.c, 12, 0x2000);
+    cputest_run_at(&t, 0x2000, 0x0408, LONG_RUN);
+    cputest_expect_done(&t);
+    /* SUBL at X'2028', FIRST at X'2030'; the link: ILC 1, cc 0, program mask 0, the address after */
+    ck_assert_uint_eq(cputest_word(&t, 0x2030), 0x4000202A);
+    ck_assert_uint_eq(cpu_gr(t.c, 5), 0x4000302A);
+    ck_assert_uint_eq(cpu_instruction_count(t.c), 1 + 440 + 3 + 440 + 1);
+    if (machine_translation(t.m))
+        ck_assert_uint_gt(cpu_traces_made(t.c), 0);
+    cputest_free(&t);
+}
+END_TEST
+
 /* A program interruption in the middle of a decoded run: the old PSW, ILC and count are those of the
    interrupted instruction. */
 START_TEST(test_program_interruption_mid_run)
@@ -507,6 +554,7 @@ Suite *suite_cpu_decoded(void)
     tcase_add_test(tc, test_key_change_under_running_code);
     tcase_add_test(tc, test_prefix_change_under_running_code);
     tcase_add_test(tc, test_page_remapped_under_running_code);
+    tcase_add_test(tc, test_one_block_at_two_logical_addresses);
     tcase_add_test(tc, test_program_interruption_mid_run);
     tcase_add_test(tc, test_interruption_address_after_unnoted_instructions);
     tcase_add_test(tc, test_store_after_fetch_checks_the_key);
