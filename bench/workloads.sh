@@ -96,6 +96,7 @@ run_s370() { # config log [wrapper...]
     timeout "$TIME_LIMIT" "$@" "$BIN/s370" -f "$config" -d < cmd.fifo > out.fifo 2>&1 &
     local pid=$!
     exec 3> cmd.fifo 4< out.fifo
+    [ -z "${BENCH_S370_COMMANDS:-}" ] || printf '%s\n' "$BENCH_S370_COMMANDS" >&3
     echo 'ipl 00c' >&3
     : > "$log"
     local line

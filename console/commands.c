@@ -56,6 +56,12 @@ static const struct command commands[] = {
      "the target CPU when CR0 bit 25 and the PSW allow it.\n"},
     {"start", 0, PANEL, cmd_start, "start CPU", "Format: \"start\".  Starts the target CPU.\n"},
     {"stop", 0, PANEL, cmd_stop, "stop CPU", "Format: \"stop\".  Stops the target CPU.\n"},
+    {"translate", 0, PANEL, cmd_translate, "display or switch translation of hot code to host code",
+     "Format: \"translate [on|off]\".  Without an operand, shows whether the CPUs translate hot\n"
+     "straight-line runs of instructions to host machine code, and how many runs (traces) each\n"
+     "CPU has translated.  \"on\" and \"off\" switch it for every CPU; off takes effect as each\n"
+     "CPU next enters its instruction loop, and the traces it holds are dropped then.  Only an\n"
+     "x86-64 host can run translated code: elsewhere \"on\" is refused.\n"},
 
     /* displays */
     {"psw", 0, PANEL, cmd_psw, "display or alter program status word",

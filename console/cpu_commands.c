@@ -1,8 +1,9 @@
 /*
  * cpu_commands.c - the operator's controls of the CPUs: ipl, sysreset, sysclear, restart, start, stop,
- * ext (the interrupt key), the psw display and its alteration field by field, and the gpr, cr and fpr
- * displays (Hercules' formats, display.h).  Commands address the target CPU (CPU 0 until the cpu
- * command exists).
+ * ext (the interrupt key), the psw display and its alteration field by field, the gpr, cr and fpr
+ * displays (Hercules' formats, display.h), and translate, which shows or switches the translation of
+ * hot runs of instructions to host code (s370's own: Hercules has no such command).  Commands
+ * address the target CPU (CPU 0 until the cpu command exists).
  */
 #include <stdio.h>
 #include <string.h>
@@ -292,3 +293,34 @@ bool cmd_fpr(struct command_env *env, int argc, char **argv)
     return true;
 }
 
+/* ---- translation to host code ------------------------------------------------------------------- */
+
+/* One line: "S370I287 translation is on; traces made: CPU0000 12, CPU0001 0". */
+static void show_translation(struct command_env *env)
+{
+    struct machine *m = env->system->m;
+    struct buf b = {0};
+    buf_printf(&b, "S370I287 translation is %s; traces made:", machine_translation(m) ? "on" : "off");
+    for (int i = 0; i < machine_ncpus(m); i++)
+        buf_printf(&b, "%s CPU%04X %llu", i ? "," : "", (unsigned)i,
+                   (unsigned long long)cpu_traces_made(machine_cpu(m, i)));
+    buf_addc(&b, '\n');
+    print_buf(env, &b);
+}
+
+/* translate: show; translate on|off: switch, then show.  Off takes effect as each CPU next enters
+   its decoded loop, which then drops the traces it holds; the counts of traces made stay. */
+bool cmd_translate(struct command_env *env, int argc, char **argv)
+{
+    bool on = argc == 2 && strcasecmp_ascii(argv[1], "on") == 0;
+    bool off = argc == 2 && strcasecmp_ascii(argv[1], "off") == 0;
+    if (argc > 2 || (argc == 2 && !on && !off))
+        return cmd_error(env, "S370E288", "the format is \"translate [on|off]\"");
+    if (on || off) {
+        machine_set_translation(env->system->m, on);
+        if (on && !machine_translation(env->system->m))
+            return cmd_error(env, "S370E289", "this host cannot run translated code: translation stays off");
+    }
+    show_translation(env);
+    return true;
+}

@@ -23,7 +23,7 @@ command_fn stmt_archlvl, stmt_mainsize, stmt_numcpu, stmt_maxcpu, stmt_cpuserial
 
 /* cpu_commands.c */
 command_fn cmd_ipl, cmd_sysreset, cmd_sysclear, cmd_restart, cmd_stop, cmd_start, cmd_ext, cmd_psw, cmd_gpr,
-    cmd_cr, cmd_fpr;
+    cmd_cr, cmd_fpr, cmd_translate;
 /* Every CPU is stopped or in a disabled wait (the machine may be changed under it). */
 bool cpus_quiet(struct system *s);
 

@@ -98,6 +98,13 @@ void traces_free(struct cpu *c);
 
 /* ---- the translator (translate.c) -------------------------------------------------------------- */
 
+/* The translator is built for x86-64 hosts; -DS370_NO_TRANSLATION leaves it out on those too. */
+#if defined(__x86_64__) && !defined(S370_NO_TRANSLATION)
+#define S370_TRANSLATION 1
+#else
+#define S370_TRANSLATION 0
+#endif
+
 /* One instruction of a trace. */
 struct trace_step {
     struct insn insn;

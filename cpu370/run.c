@@ -468,9 +468,11 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
 /* On to the entry for the next instruction: each instruction has its own copy of this, so that the
    host predicts each indirect jump from the instruction before. */
 #define DISPATCH goto *d->run
-/* Come to d by a taken branch (or into the loop): once it is hot, the run from there is translated. */
+/* Come to d by a taken branch (or into the loop): once it is hot, the run from there is translated.
+   Heat counts only while translation is on, so a loop that ran while it was off is translated too
+   once it is on again; a run that could not be translated is not tried again. */
 #define ARRIVE                                                                                                 \
-    if (d->run != run_label[RUN_TRACE] && ++d->heat == TRACE_HEAT && machine_translation(c->m))                \
+    if (d->run != run_label[RUN_TRACE] && machine_translation(c->m) && ++d->heat == TRACE_HEAT)                \
         trace_make(c, &blk, d);                                                                                \
     DISPATCH
     ARRIVE;

@@ -25,15 +25,9 @@ struct trace_table {
     struct trace_record records[DECODED_SLOTS][TRACES_PER_SLOT];
 };
 
-#if defined(__x86_64__)
-#define TRANSLATION_SUPPORTED true
-#else
-#define TRANSLATION_SUPPORTED false
-#endif
-
 void machine_set_translation(struct machine *m, bool on)
 {
-    __atomic_store_n(&m->translate, on && TRANSLATION_SUPPORTED, __ATOMIC_RELAXED);
+    __atomic_store_n(&m->translate, on && S370_TRANSLATION, __ATOMIC_RELAXED);
 }
 
 bool machine_translation(const struct machine *m)

@@ -22,7 +22,7 @@
 #include "cpu370/decoded.h"
 #include "cpu370/inline_ops.h"
 
-#if defined(__x86_64__)
+#if S370_TRANSLATION
 
 #define CODE_SPACE_BYTES (8u << 20)
 
@@ -93,6 +93,7 @@ struct emitter {
     const struct insn *copy;
     struct stub stubs[STUBS_MAX];
     unsigned nstubs;
+    bool cc_unread;       /* the step's condition code is replaced before anything can read it */
     const uint8_t *chain; /* the code that goes on from a taken branch (chain_code) */
     const struct decoded_block *block;
     const struct decoded_entry *head;
@@ -335,6 +336,8 @@ static void resume_here(struct emitter *e)
 /* cc = 2 * first + second, from two conditions of the flags as the last operation left them. */
 static void cc_from_flags(struct emitter *e, enum condition two, enum condition one)
 {
+    if (e->cc_unread)
+        return;
     setcc(e, two, RAX);
     setcc(e, one, RDX);
     op_reg(e, 0, 0x00, RAX, RAX); /* add al, al */
@@ -366,6 +369,8 @@ static void cc_logical_subtract(struct emitter *e)
 
 static void cc_nonzero(struct emitter *e)
 {
+    if (e->cc_unread)
+        return;
     setcc(e, CC_NE, RAX);
     op_mem(e, 0, 0x88, RAX, FIELD(psw.cc));
 }
@@ -525,10 +530,12 @@ static bool emit_LPR(struct emitter *e, const struct insn *i)
     op_reg(e, 0, 0x0F49, RCX, RAX); /* cmovns ecx, eax */
     store_gr(e, i->r1, RCX);
     stub_at(e, STUB_OVERFLOW, jcc_forward(e, CC_O), 0);
-    op_reg(e, 0, 0x85, RCX, RCX);
-    setcc(e, CC_NE, RAX);
-    op_reg(e, 0, 0x00, RAX, RAX);
-    op_mem(e, 0, 0x88, RAX, FIELD(psw.cc));
+    if (!e->cc_unread) {
+        op_reg(e, 0, 0x85, RCX, RCX);
+        setcc(e, CC_NE, RAX);
+        op_reg(e, 0, 0x00, RAX, RAX);
+        op_mem(e, 0, 0x88, RAX, FIELD(psw.cc));
+    }
     resume_here(e);
     return true;
 }
@@ -866,7 +873,7 @@ static bool double_shift(struct emitter *e, const struct insn *i, unsigned shift
     unsigned n = i->disp1 & 63;
     if (n)
         shift_imm(e, REX_W, shift, RAX, n);
-    if (shift == SHIFT_SAR) {
+    if (shift == SHIFT_SAR && !e->cc_unread) {
         op_reg(e, REX_W, 0x85, RAX, RAX);
         setcc(e, CC_G, RCX);
         setcc(e, CC_L, RDX);
@@ -1276,6 +1283,41 @@ static void prologue(struct emitter *e)
     mov_field_imm8(e, FIELD(trace_broken), 0);
 }
 
+/* ---- condition codes nobody reads ---------------------------------------------------------------- */
+
+/* What an instruction in line does to the condition code, for finding codes replaced before any
+   instruction, handler, interruption or exit of the trace can read them: CC_SETS, one that sets it
+   and cannot be interrupted before; CC_KEEPS, one that neither reads nor changes it and cannot be
+   interrupted or leave the trace.  (Overflow interrupts after setting cc 3.)  Each holds only when
+   the instruction is in line: a constant shift amount, an even register pair. */
+enum cc_use { CC_UNKNOWN, CC_SETS, CC_KEEPS };
+static const uint8_t cc_use_of[256] = {
+    [0x10] = CC_SETS,  [0x12] = CC_SETS,  [0x13] = CC_SETS, [0x14] = CC_SETS,  [0x15] = CC_SETS,
+    [0x16] = CC_SETS,  [0x17] = CC_SETS,  [0x19] = CC_SETS, [0x1A] = CC_SETS,  [0x1B] = CC_SETS,
+    [0x1E] = CC_SETS,  [0x1F] = CC_SETS,  [0x8A] = CC_SETS, [0x8B] = CC_SETS,  [0x8E] = CC_SETS,
+    [0x18] = CC_KEEPS, [0x41] = CC_KEEPS, [0x1C] = CC_KEEPS, [0x88] = CC_KEEPS, [0x89] = CC_KEEPS,
+    [0x8C] = CC_KEEPS, [0x8D] = CC_KEEPS,
+};
+
+static enum cc_use cc_use(const struct trace_step *s)
+{
+    bool shift = s->opcode >= 0x88 && s->opcode <= 0x8E, pair = s->opcode == 0x1C || s->opcode >= 0x8C;
+    if ((shift && s->insn.base1 != 16) || (pair && (s->insn.r1 & 1)) ||
+        (s->opcode == 0x8B && (s->insn.disp1 & 63) > 31))
+        return CC_UNKNOWN;
+    return cc_use_of[s->opcode];
+}
+
+static bool cc_unread_after(const struct trace_step *s, const struct trace_step *end)
+{
+    for (const struct trace_step *next = s + 1; next < end; next++) {
+        enum cc_use use = cc_use(next);
+        if (use != CC_KEEPS)
+            return use == CC_SETS;
+    }
+    return false;
+}
+
 /* The instruction in line, else a call of its handler. */
 static void emit_step(struct emitter *e, const struct trace_step *s, const struct insn *copy)
 {
@@ -1311,8 +1353,10 @@ trace_fn *translate_trace(struct code_space *space, const struct decoded_block *
     prologue(&e);
     for (unsigned i = 0; i < n; i++) {
         copies[i] = steps[i].insn;
+        e.cc_unread = cc_unread_after(&steps[i], &steps[n]);
         emit_step(&e, &steps[i], &copies[i]);
     }
+    e.cc_unread = false;
     count_now(&e);
     exit_after(&e, &steps[n - 1]);
     /* (a stub may make stubs of its own: they are emitted in turn) */

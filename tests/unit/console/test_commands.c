@@ -6,8 +6,8 @@
  * and the interrupt key, the disabled-wait message, the PSW altered by fields, real, absolute and
  * virtual storage displayed and altered, u, pr, loadcore and savecore, instruction trace, stepping
  * and breakpoints, script and runtest, mainsize and numcpu on a stopped machine, maxrates, the device
- * commands, the integrated console's input (/ and .), loud comments, help, pause, msg, quit and
- * symbols, and every bad operand answered by a message that changes nothing.  Expected text is
+ * commands, translate, the integrated console's input (/ and .), loud comments, help, pause, msg,
+ * quit and symbols, and every bad operand answered by a message that changes nothing.  Expected text is
  * worked out by hand from those formats, or is what Hercules 3.13 printed for the same commands.
  */
 #include <check.h>
@@ -1307,6 +1307,93 @@ START_TEST(test_maxrates)
 }
 END_TEST
 
+/* ---- translate ---------------------------------------------------------------------------------- */
+
+#if defined(__x86_64__)
+#define TRANSLATION_DEFAULT "on"
+#else
+#define TRANSLATION_DEFAULT "off"
+#endif
+
+/* Loops at X'400', X'500' and X'600', each: GR2 goes up by 100 through a BCT loop hot enough to be
+   translated (where the host can), then a disabled wait. */
+static void load_hot_loops(void)
+{
+    for (uint32_t at = 0x400; at <= 0x600; at += 0x100) {
+        uint8_t loop_at = (uint8_t)(at >> 8);
+        const uint8_t program[] = {
+            0x41, 0x10, 0x00, 0x64,                         /* +0  LA   1,100 */
+            0x41, 0x22, 0x00, 0x01,                         /* +4  LA   2,1(2) */
+            0x46, 0x10, loop_at, 0x04,                      /* +8  BCT  1,+4 */
+            0x82, 0x00, loop_at, 0x10,                      /* +C  LPSW +10 */
+            0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0xAB, 0xCD, /* +10 disabled wait */
+        };
+        load(at, program, sizeof program);
+    }
+}
+
+/* Restart into the loop at `at` and wait for the disabled wait it ends in. */
+static void run_hot_loop(uint32_t at)
+{
+    const uint8_t restart_psw[8] = {0, 0, 0, 0, 0, 0, (uint8_t)(at >> 8), (uint8_t)at};
+    load(0, restart_psw, 8);
+    expect("restart", true, "S370I279 restart key depressed\n");
+    free(wait_for_output("PSW=00020000 8000ABCD"));
+}
+
+/* The display, and each CPU's count of traces: a loop makes one trace while translation is on and
+   none while it is off; one that ran while it was off makes one when it runs again with it on. */
+START_TEST(test_translate_display_and_switch)
+{
+    build("MAINSIZE 64K\n");
+    expect("translate", true, "S370I287 translation is " TRANSLATION_DEFAULT "; traces made: CPU0000 0\n");
+    load_hot_loops();
+    system_start(t.sys);
+    run_hot_loop(0x400);
+    ck_assert_uint_eq(cpu_gr(cpu0(), 2), 100);
+#if defined(__x86_64__)
+    expect("translate", true, "S370I287 translation is on; traces made: CPU0000 1\n");
+    expect("translate off", true, "S370I287 translation is off; traces made: CPU0000 1\n");
+    ck_assert(!machine_translation(t.sys->m));
+    run_hot_loop(0x500);
+    ck_assert_uint_eq(cpu_gr(cpu0(), 2), 200);
+    expect("translate", true, "S370I287 translation is off; traces made: CPU0000 1\n");
+    expect("TRANSLATE ON", true, "S370I287 translation is on; traces made: CPU0000 1\n");
+    ck_assert(machine_translation(t.sys->m));
+    run_hot_loop(0x600);
+    ck_assert_uint_eq(cpu_gr(cpu0(), 2), 300);
+    expect("translate", true, "S370I287 translation is on; traces made: CPU0000 2\n");
+    /* the loop that ran while translation was off is translated now (its heat did not count) */
+    run_hot_loop(0x500);
+    ck_assert_uint_eq(cpu_gr(cpu0(), 2), 400);
+    expect("translate", true, "S370I287 translation is on; traces made: CPU0000 3\n");
+#else
+    expect("translate", true, "S370I287 translation is off; traces made: CPU0000 0\n");
+    expect("translate on", false, "S370E289 this host cannot run translated code: translation stays off\n");
+    ck_assert(!machine_translation(t.sys->m));
+    expect("translate off", true, "S370I287 translation is off; traces made: CPU0000 0\n");
+#endif
+}
+END_TEST
+
+START_TEST(test_translate_of_a_multiprocessor_and_bad_operands)
+{
+    build("MAINSIZE 64K\nNUMCPU 3\n");
+    expect("translate off", true, "S370I287 translation is off; traces made: CPU0000 0, CPU0001 0, CPU0002 0\n");
+    static const char *const bad[] = {"translate of", "translate on off", "translate 1", "translate onn"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect(bad[i], false, "S370E288 the format is \"translate [on|off]\"\n");
+    ck_assert(!machine_translation(t.sys->m));
+    expect("help translate", true,
+           "S370I206 translate: display or switch translation of hot code to host code\n"
+           "Format: \"translate [on|off]\".  Without an operand, shows whether the CPUs translate hot\n"
+           "straight-line runs of instructions to host machine code, and how many runs (traces) each\n"
+           "CPU has translated.  \"on\" and \"off\" switch it for every CPU; off takes effect as each\n"
+           "CPU next enters its instruction loop, and the traces it holds are dropped then.  Only an\n"
+           "x86-64 host can run translated code: elsewhere \"on\" is refused.\n");
+}
+END_TEST
+
 /* ---- the integrated console by '.', loud comments, help ----------------------------------------- */
 
 
@@ -1377,6 +1464,8 @@ Suite *suite_console_commands(void)
     tcase_add_test(c, test_runtest_timeout_and_errors);
     tcase_add_test(c, test_mainsize_numcpu_archlvl);
     tcase_add_test(c, test_maxrates);
+    tcase_add_test(c, test_translate_display_and_switch);
+    tcase_add_test(c, test_translate_of_a_multiprocessor_and_bad_operands);
     tcase_add_test(c, test_dot_goes_to_the_integrated_console);
     tcase_add_test(c, test_help_lists_the_new_commands);
     suite_add_tcase(s, c);
