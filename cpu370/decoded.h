@@ -92,8 +92,9 @@ bool trace_make(struct cpu *c, const struct decoded_block *b, struct decoded_ent
 void traces_forget(struct cpu *c, unsigned slot, unsigned halfword);
 /* The slot now holds another block (its entries are all RUN_DECODE again). */
 void traces_slot_emptied(struct cpu *c, unsigned slot);
-/* Drop every trace and the code (translation turned off, or the code space full). */
+/* Drop every trace and the code (the code space is full). */
 void traces_flush(struct cpu *c);
+/* The same, and the table and code space freed (translation turned off, or the CPU destroyed). */
 void traces_free(struct cpu *c);
 
 /* ---- the translator (translate.c) -------------------------------------------------------------- */

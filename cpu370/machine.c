@@ -86,8 +86,8 @@ void machine_destroy(struct machine *m)
     machine_halt(m);
     for (int i = 0; i < S370_MAX_CPUS; i++) {
         if (m->cpus[i]) {
-            free(m->cpus[i]->decoded);
             traces_free(m->cpus[i]);
+            free(m->cpus[i]->decoded);
         }
         free(m->cpus[i]);
     }

@@ -441,8 +441,8 @@ KEEP_DISPATCH_COPIES static bool run_decoded(struct cpu *c, uint64_t limit, uint
     const uint32_t base = c->instruction_block.base;
     const uint8_t *const block = c->instruction_block.host;
     decoded_forget_all_if_stale(c);
-    if (!machine_translation(c->m))
-        traces_flush(c);
+    if (c->traces && !machine_translation(c->m))
+        traces_free(c);
     struct decoded_entry *const block_entries = decoded_slot(c, block);
     const struct decoded_block blk = {
         .entries = block_entries,

@@ -171,6 +171,7 @@ void traces_free(struct cpu *c)
 {
     if (!c->traces)
         return;
+    traces_flush(c);
     code_space_free(&c->traces->code);
     free(c->traces);
     c->traces = NULL;

@@ -333,16 +333,22 @@ static void resume_here(struct emitter *e)
 
 /* ---- condition codes ---------------------------------------------------------------------------- */
 
-/* cc = 2 * first + second, from two conditions of the flags as the last operation left them. */
-static void cc_from_flags(struct emitter *e, enum condition two, enum condition one)
+/* cc = 2 * first + second, from two conditions of the flags as the last operation left them, made
+   in the low byte of reg (and dl). */
+static void cc_from_flags_in(struct emitter *e, enum condition two, enum condition one, unsigned reg)
 {
     if (e->cc_unread)
         return;
-    setcc(e, two, RAX);
+    setcc(e, two, reg);
     setcc(e, one, RDX);
-    op_reg(e, 0, 0x00, RAX, RAX); /* add al, al */
-    op_reg(e, 0, 0x08, RDX, RAX); /* or al, dl */
-    op_mem(e, 0, 0x88, RAX, FIELD(psw.cc));
+    op_reg(e, 0, 0x00, reg, reg); /* add r8, r8 */
+    op_reg(e, 0, 0x08, RDX, reg); /* or r8, dl */
+    op_mem(e, 0, 0x88, reg, FIELD(psw.cc));
+}
+
+static void cc_from_flags(struct emitter *e, enum condition two, enum condition one)
+{
+    cc_from_flags_in(e, two, one, RAX);
 }
 
 /* After an operation that leaves OF clear (or a compare): 0 zero/equal, 1 low, 2 high. */
@@ -873,13 +879,9 @@ static bool double_shift(struct emitter *e, const struct insn *i, unsigned shift
     unsigned n = i->disp1 & 63;
     if (n)
         shift_imm(e, REX_W, shift, RAX, n);
-    if (shift == SHIFT_SAR && !e->cc_unread) {
+    if (shift == SHIFT_SAR) {
         op_reg(e, REX_W, 0x85, RAX, RAX);
-        setcc(e, CC_G, RCX);
-        setcc(e, CC_L, RDX);
-        op_reg(e, 0, 0x00, RCX, RCX);
-        op_reg(e, 0, 0x08, RDX, RCX);
-        op_mem(e, 0, 0x88, RCX, FIELD(psw.cc));
+        cc_from_flags_in(e, CC_G, CC_L, RCX); /* rax holds the pair */
     }
     store_pair(e, i->r1);
     return true;
